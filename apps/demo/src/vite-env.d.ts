@@ -1,0 +1,2 @@
+// Vite turns CSS imports into side effects.
+declare module '*.css';

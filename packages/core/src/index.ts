@@ -1,0 +1,46 @@
+// Errors and the injected world
+export { KlensError, isKlensError, type KlensErrorCode } from './errors/klens-error.js';
+export { createJsonLogger, silentLogger, type LogFields, type Logger, type LogLevel } from './logging/logger.js';
+export { systemClock, type Clock } from './time/clock.js';
+
+// Database
+export type { DatabaseEngine, KlensDatabase } from './database/database.js';
+export type { KlensTables } from './database/tables.js';
+export { databaseConfigFrom, type DatabaseConfig } from './database/config.js';
+export { openDatabase } from './database/open-database.js';
+export { migrateToLatest } from './database/migrate.js';
+
+// Klaviyo
+export {
+  createKlaviyoClient,
+  KLAVIYO_REVISION,
+  type KlaviyoClient,
+  type KlaviyoClientOptions,
+  type KlaviyoDocument,
+  type KlaviyoQuery,
+  type KlaviyoResponse,
+} from './klaviyo/client.js';
+export { KlaviyoError, type KlaviyoErrorObject } from './klaviyo/errors.js';
+export { klaviyoDatetime, klaviyoFilter } from './klaviyo/filter.js';
+
+// Sync (extract, transform, load)
+export { syncAccount } from './sync/sync-account.js';
+export type { StreamReport, SyncOptions, SyncProgress, SyncReport } from './sync/types.js';
+
+// Queries
+export {
+  metricTimeSeries,
+  type MetricTimeSeries,
+  type MetricTimeSeriesPoint,
+  type MetricTimeSeriesQuery,
+} from './metrics/metric-time-series.js';
+export {
+  assertDateRange,
+  isLocalDate,
+  localDateIn,
+  addDays,
+  MAX_TIME_SERIES_POINTS,
+  TIME_INTERVALS,
+  type TimeInterval,
+} from './metrics/date-range.js';
+export { checkDatabase, lastSyncAt, type DatabaseHealth } from './accounts/account-status.js';

@@ -1,0 +1,1 @@
+export { openTestDatabase, testDatabaseEngines } from './test-database.js';

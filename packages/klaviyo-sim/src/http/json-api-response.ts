@@ -1,0 +1,10 @@
+/** Klaviyo's media type for every response, errors included. */
+export const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
+
+/** A JSON:API response with Klaviyo's content type and any extra headers. */
+export function jsonApiResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': JSON_API_MEDIA_TYPE, ...headers },
+  });
+}

@@ -1,0 +1,127 @@
+import { hashKey } from '../../random/hash.js';
+import type { EventQuery, SimEvent } from '../../store/types.js';
+import { invalidParameter } from '../api-error.js';
+import { readEventFilter, type EventFilter } from '../filter/event-filter.js';
+import { jsonApiResponse } from '../json-api-response.js';
+import { cursorLink, selfLink } from '../links.js';
+import { decodeCursor, encodeCursor } from '../page-cursor.js';
+import { QueryParameters } from '../query-parameters.js';
+import { rateLimitHeaders } from '../rate-limit-headers.js';
+import { eventResource, metricResource, profileResource, type Resource } from '../resources.js';
+import { METRIC_FIELDS } from './get-metrics.js';
+import { routeRequest, type RouteContext } from './route-context.js';
+
+const EVENT_FIELDS = ['datetime', 'event_properties', 'id', 'timestamp', 'uuid'] as const;
+const PROFILE_FIELDS = [
+  'created', 'email', 'external_id', 'first_name', 'id', 'image', 'last_event_date', 'last_name', 'locale',
+  'location', 'location.address1', 'location.address2', 'location.city', 'location.country', 'location.ip',
+  'location.latitude', 'location.longitude', 'location.region', 'location.timezone', 'location.zip',
+  'organization', 'phone_number', 'properties', 'title', 'updated',
+] as const;
+const SORTS = ['datetime', '-datetime', 'timestamp', '-timestamp'] as const;
+const DECLARED = [
+  'fields[attribution]', 'fields[event]', 'fields[metric]', 'fields[profile]', 'filter', 'include',
+  'page[cursor]', 'page[size]', 'sort',
+] as const;
+const DEFAULT_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 1000;
+/** The range of instants a Date can hold; wilder filter bounds are clamped to it. */
+const LAST_INSTANT = 8.64e15;
+
+function readPageSize(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PAGE_SIZE;
+  const size = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(size >= 1 && size <= MAX_PAGE_SIZE)) {
+    throw invalidParameter('page[size]', `page[size] must be an integer from 1 to ${MAX_PAGE_SIZE}; got '${raw}'.`);
+  }
+  return size;
+}
+
+function readOrder(raw: string | undefined): 'asc' | 'desc' {
+  if (raw === undefined) return 'asc';
+  if (!(SORTS as readonly string[]).includes(raw)) {
+    throw invalidParameter('sort', `'${raw}' is not a valid sort for events. Valid sorts: ${SORTS.join(', ')}.`);
+  }
+  return raw.startsWith('-') ? 'desc' : 'asc';
+}
+
+const clamp = (instant: number) => Math.min(Math.max(instant, -LAST_INSTANT), LAST_INSTANT);
+
+function storeQuery(filter: EventFilter, order: 'asc' | 'desc'): EventQuery {
+  return {
+    order,
+    ...(filter.matchesNothing ? { metricId: [] } : filter.metricIds ? { metricId: filter.metricIds } : {}),
+    ...(filter.profileId !== undefined ? { profileId: filter.profileId } : {}),
+    ...(filter.fromMs !== undefined ? { from: new Date(clamp(filter.fromMs)) } : {}),
+    ...(filter.toMs !== undefined ? { to: new Date(clamp(filter.toMs)) } : {}),
+  };
+}
+
+function takePage(events: Iterable<SimEvent>, size: number): { page: SimEvent[]; more: boolean } {
+  const page: SimEvent[] = [];
+  for (const event of events) {
+    if (page.length === size) return { page, more: true };
+    page.push(event);
+  }
+  return { page, more: false };
+}
+
+/**
+ * `GET /api/events` (get_events): events filtered by metric, profile and time, sorted by
+ * datetime, with cursor paging that seeks straight to the cursor's day.
+ */
+export function getEvents(context: RouteContext, request: Request): Response {
+  const { store } = context;
+  const { url, base } = routeRequest(context, request);
+  const params = new QueryParameters(url, DECLARED);
+  const filter = readEventFilter(params.single('filter'));
+  const order = readOrder(params.single('sort'));
+  const pageSize = readPageSize(params.single('page[size]'));
+  const include = params.list('include', ['attributions', 'metric', 'profile']) ?? [];
+  const eventFields = params.list('fields[event]', EVENT_FIELDS);
+  const metricFields = params.list('fields[metric]', METRIC_FIELDS);
+  const profileFields = params.list('fields[profile]', PROFILE_FIELDS);
+  params.list('fields[attribution]', ['id']);
+
+  const query = storeQuery(filter, order);
+  // The key covers what decides the sequence of events, so a cursor cannot jump between queries.
+  const key = hashKey(store.account.id, 'events', JSON.stringify({ ...query, metricId: [query.metricId ?? '*'].flat().sort() })).toString(16);
+  const cursor = params.single('page[cursor]');
+  if (cursor !== undefined) {
+    const state = decodeCursor(cursor, key);
+    query.after = { datetime: new Date(clamp(state.at)), id: state.id };
+  }
+
+  const { page, more } = takePage(store.events(query), pageSize);
+  const last = page[page.length - 1];
+  const links: Record<string, string> = { self: selfLink(base, url) };
+  if (more && last) links.next = cursorLink(base, url, encodeCursor({ at: last.datetime.getTime(), id: last.id, key }));
+
+  const body: Record<string, unknown> = { data: page.map((event) => eventResource(base, event, eventFields)), links };
+  if (include.length > 0) body.included = includedResources(context, base, page, include, metricFields, profileFields);
+  return jsonApiResponse(body, 200, rateLimitHeaders('get_events'));
+}
+
+function includedResources(
+  context: RouteContext,
+  base: string,
+  page: readonly SimEvent[],
+  include: readonly string[],
+  metricFields: readonly string[] | undefined,
+  profileFields: readonly string[] | undefined,
+): Resource[] {
+  const included: Resource[] = [];
+  if (include.includes('metric')) {
+    for (const id of new Set(page.map((event) => event.metricId))) {
+      const metric = context.store.metric(id);
+      if (metric) included.push(metricResource(base, metric, metricFields));
+    }
+  }
+  if (include.includes('profile')) {
+    for (const id of new Set(page.map((event) => event.profileId))) {
+      const profile = context.store.profile(id);
+      if (profile) included.push(profileResource(base, profile, profileFields));
+    }
+  }
+  return included;
+}

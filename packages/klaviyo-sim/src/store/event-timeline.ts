@@ -1,0 +1,63 @@
+import { localDayNumberAt } from '../time/zoned-time.js';
+import type { EventPosition, EventQuery, SimEvent } from './types.js';
+
+/** Orders events by (datetime, id); ids compare by UTF-16 code units. */
+export function compareEventPositions(a: EventPosition, b: EventPosition): number {
+  const byTime = a.datetime.getTime() - b.datetime.getTime();
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The pieces of a store that listing events needs. */
+export interface Timeline {
+  start: Date;
+  now: Date;
+  timezone: string;
+  /** Ids of metrics that have events. */
+  metricIdsWithEvents: readonly string[];
+  /** One metric's events on one local day, sorted by (datetime, id). */
+  eventsOn(metricId: string, dayNumber: number): readonly SimEvent[];
+}
+
+function eventsOfDay(timeline: Timeline, metricIds: readonly string[], dayNumber: number): readonly SimEvent[] {
+  if (metricIds.length === 1) return timeline.eventsOn(metricIds[0] as string, dayNumber);
+  return metricIds.flatMap((metricId) => timeline.eventsOn(metricId, dayNumber)).sort(compareEventPositions);
+}
+
+/**
+ * Lists events lazily, one local day at a time: every event of a day lies inside that day, so
+ * the days in order give the global (datetime, id) order, and `after` only needs its own day.
+ */
+export function* listEvents(timeline: Timeline, query: EventQuery = {}): Generator<SimEvent, void, undefined> {
+  const wanted = query.metricId === undefined ? undefined : new Set([query.metricId].flat());
+  const metricIds = timeline.metricIdsWithEvents.filter((id) => wanted === undefined || wanted.has(id));
+  const lower = Math.max(timeline.start.getTime(), query.from?.getTime() ?? -Infinity);
+  const upper = Math.min(timeline.now.getTime(), query.to?.getTime() ?? Infinity);
+  if (metricIds.length === 0 || !(lower < upper)) return;
+
+  const descending = query.order === 'desc';
+  const { after, profileId } = query;
+  let firstDay = localDayNumberAt(lower, timeline.timezone);
+  let lastDay = localDayNumberAt(upper - 1, timeline.timezone);
+  if (after && !descending) firstDay = Math.max(firstDay, localDayNumberAt(after.datetime.getTime(), timeline.timezone));
+  if (after && descending) lastDay = Math.min(lastDay, localDayNumberAt(after.datetime.getTime(), timeline.timezone));
+
+  const keeps = (event: SimEvent): boolean => {
+    const instant = event.datetime.getTime();
+    if (instant < lower || instant >= upper) return false;
+    if (profileId !== undefined && event.profileId !== profileId) return false;
+    if (after === undefined) return true;
+    const side = compareEventPositions(event, after);
+    return descending ? side < 0 : side > 0;
+  };
+
+  const step = descending ? -1 : 1;
+  for (let day = descending ? lastDay : firstDay; descending ? day >= firstDay : day <= lastDay; day += step) {
+    const events = eventsOfDay(timeline, metricIds, day);
+    const count = events.length;
+    for (let i = 0; i < count; i += 1) {
+      const event = events[descending ? count - 1 - i : i] as SimEvent;
+      if (keeps(event)) yield event;
+    }
+  }
+}

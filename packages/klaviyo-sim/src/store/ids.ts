@@ -1,0 +1,132 @@
+import { hashKey, type HashPart } from '../random/hash.js';
+
+/** Digits, then upper case, then lower case: ASCII order, so fixed-width ids sort like their numbers. */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CROCKFORD32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Writes a non-negative integer in base 62 with exactly `width` digits.
+ *
+ * @throws {RangeError} when the value does not fit.
+ */
+export function base62(value: number, width: number): string {
+  if (!Number.isSafeInteger(value) || value < 0 || value >= 62 ** width) {
+    throw new RangeError(`${value} does not fit in ${width} base-62 digits`);
+  }
+  let text = '';
+  let rest = value;
+  for (let i = 0; i < width; i += 1) {
+    text = BASE62.charAt(rest % 62) + text;
+    rest = Math.floor(rest / 62);
+  }
+  return text;
+}
+
+/** Reads a base-62 string written by {@link base62}; `undefined` if it holds another character. */
+export function parseBase62(text: string): number | undefined {
+  let value = 0;
+  for (const char of text) {
+    const digit = BASE62.indexOf(char);
+    if (digit < 0) return undefined;
+    value = value * 62 + digit;
+  }
+  return value;
+}
+
+/** A Klaviyo-style six-character alphanumeric id (account, metric) derived from `parts`. */
+export function shortId(...parts: readonly HashPart[]): string {
+  let text = '';
+  for (let i = 0; text.length < 6; i += 1) {
+    const word = hashKey(...parts, 'short-id', i);
+    text += BASE62.charAt(word % 62) + BASE62.charAt(Math.floor(word / 62) % 62);
+  }
+  return text.slice(0, 6);
+}
+
+function hex(word: number, digits: number): string {
+  return (word >>> 0).toString(16).padStart(8, '0').slice(8 - digits);
+}
+
+/**
+ * A version-7-shaped UUID: the instant's milliseconds up front (so uuids sort roughly by time,
+ * as Klaviyo's do), the rest from a hash of `parts`.
+ */
+export function timeOrderedUuid(instant: number, ...parts: readonly HashPart[]): string {
+  const high = Math.floor(instant / 0x1_0000);
+  const low = instant % 0x1_0000;
+  const a = hashKey(...parts, 'uuid-a');
+  const b = hashKey(...parts, 'uuid-b');
+  const c = hashKey(...parts, 'uuid-c');
+  return [
+    hex(high, 8),
+    hex(low, 4),
+    `7${hex(a, 3)}`,
+    hex(0x8000 | (b & 0x3fff), 4),
+    hex(b >>> 16, 4) + hex(c, 8),
+  ].join('-');
+}
+
+/** A random-looking (version-4-shaped) UUID derived from `parts`; used for error ids. */
+export function hashedUuid(...parts: readonly HashPart[]): string {
+  const words = [0, 1, 2, 3].map((i) => hashKey(...parts, 'uuid', i));
+  const [w0 = 0, w1 = 0, w2 = 0, w3 = 0] = words;
+  return [
+    hex(w0, 8),
+    hex(w1 >>> 16, 4),
+    `4${hex(w1, 3)}`,
+    hex(0x8000 | (w2 & 0x3fff), 4),
+    hex(w2 >>> 16, 4) + hex(w3, 8),
+  ].join('-');
+}
+
+/** Crockford base-32 with exactly `width` digits, as ULIDs are written. */
+export function crockford32(value: number, width: number): string {
+  let text = '';
+  let rest = value;
+  for (let i = 0; i < width; i += 1) {
+    text = CROCKFORD32.charAt(rest % 32) + text;
+    rest = Math.floor(rest / 32);
+  }
+  return text;
+}
+
+/** Reads a Crockford base-32 string; `undefined` if it holds another character. */
+export function parseCrockford32(text: string): number | undefined {
+  let value = 0;
+  for (const char of text) {
+    const digit = CROCKFORD32.indexOf(char);
+    if (digit < 0) return undefined;
+    value = value * 32 + digit;
+  }
+  return value;
+}
+
+const HALF_BITS = 0x100000;
+const FEISTEL_ROUNDS = 4;
+
+function feistelRound(key: number, round: number, half: number): number {
+  return hashKey(key, 'feistel', round, half) % HALF_BITS;
+}
+
+/**
+ * Shuffles integers below 2^40 one-to-one under `key` (a four-round Feistel network on 20-bit
+ * halves), so sequential numbers get ids that look random yet can be decoded.
+ */
+export function scramble40(value: number, key: number): number {
+  let left = Math.floor(value / HALF_BITS) % HALF_BITS;
+  let right = value % HALF_BITS;
+  for (let round = 0; round < FEISTEL_ROUNDS; round += 1) {
+    [left, right] = [right, left ^ feistelRound(key, round, right)];
+  }
+  return left * HALF_BITS + right;
+}
+
+/** The inverse of {@link scramble40} under the same key. */
+export function unscramble40(value: number, key: number): number {
+  let left = Math.floor(value / HALF_BITS) % HALF_BITS;
+  let right = value % HALF_BITS;
+  for (let round = FEISTEL_ROUNDS - 1; round >= 0; round -= 1) {
+    [left, right] = [right ^ feistelRound(key, round, left), left];
+  }
+  return left * HALF_BITS + right;
+}

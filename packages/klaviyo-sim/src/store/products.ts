@@ -1,0 +1,30 @@
+import { cumulativeWeights, pickWeighted } from '../random/distributions.js';
+import type { RandomSource } from '../random/random-source.js';
+
+/** The shop's catalogue; earlier products sell more often. */
+export const PRODUCT_NAMES = [
+  'Everyday Canvas Tote', 'Merino Crew Socks', 'Linen Button-Down Shirt', 'Organic Cotton Tee',
+  'Waxed Canvas Backpack', 'Wool Beanie', 'Leather Card Wallet', 'Ceramic Pour-Over Set',
+  'Stoneware Mug', 'Cedar Candle', 'Recycled Fleece Pullover', 'Trail Running Cap',
+  'Insulated Water Bottle', 'Packable Rain Shell', 'Corduroy Overshirt', 'Selvedge Denim Jeans',
+  'Cashmere Scarf', 'Canvas Sneakers', 'Gift Card', 'Travel Dopp Kit',
+] as const;
+
+const PRODUCT_WEIGHTS = cumulativeWeights(PRODUCT_NAMES.map((_, rank) => 1 / (rank + 2)));
+
+/** Number of distinct items in an order: mostly one or two, rarely up to six. */
+export function drawItemCount(random: RandomSource): number {
+  let count = 1;
+  while (count < 6 && random.next() < 0.42) count += 1;
+  return count;
+}
+
+/** `count` distinct product names, by popularity. */
+export function drawItemNames(random: RandomSource, count: number): string[] {
+  const names: string[] = [];
+  while (names.length < count) {
+    const name = PRODUCT_NAMES[pickWeighted(random, PRODUCT_WEIGHTS)] ?? PRODUCT_NAMES[0];
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}

@@ -1,0 +1,1 @@
+export { RevenueChart, type RevenueChartLabels, type RevenueChartProps } from './revenue-chart/index.js';

@@ -1,0 +1,2 @@
+export { buildChartTheme, defaultChartTheme, defaultChartThemeConfig } from './build-chart-theme.js';
+export { chartThemeVariables, type ChartTheme, type ChartThemeConfig } from './chart-theme.js';
