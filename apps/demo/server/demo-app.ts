@@ -20,7 +20,7 @@ export function createDemoApp(options: {
     c.header('cache-control', 'no-store');
     return c.json({ token, expiresAt: new Date(options.clock().getTime() + expiresInSeconds * 1000).toISOString() });
   });
-  app.use('/trpc/*', (c) => options.api.fetch(c.req.raw));
+  app.all('/trpc/*', (c) => options.api.fetch(c.req.raw));
   app.get('/health', (c) => options.api.fetch(c.req.raw));
   app.use('/*', serveStatic({ root: options.webRoot }));
   // Client-side routes fall back to the dashboard page.

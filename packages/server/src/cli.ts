@@ -7,7 +7,8 @@ import { readEnv } from './env.js';
 
 const usage = `Usage: klens <command>
   serve                 run the API (PORT, DATABASE_URL or KLENS_DATA_DIR, KLENS_AUTH_SECRET)
-  sync                  pull the Klaviyo account into the database (KLAVIYO_API_KEY, KLAVIYO_BASE_URL)
+  sync                  pull the Klaviyo account into the database (KLAVIYO_API_KEY, KLAVIYO_BASE_URL,
+                        KLENS_SYNC_METRICS, KLENS_BACKFILL_DAYS)
   token <account-id>    print an embed token for the account (KLENS_AUTH_SECRET)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,7 +35,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (isKlensError(error)) {
       process.stderr.write(`klens: ${error.message}\n`);
-      process.exit(error.code === 'CONFIG_INVALID' ? 2 : error.code === 'SYNC_ABORTED' ? 130 : 1);
+      process.exit(error.code === 'CONFIG_INVALID' ? 2 : error.code === 'ABORTED' ? 130 : 1);
     }
     process.stderr.write(`klens: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

@@ -14,6 +14,7 @@ const settings = z.object({
   KLAVIYO_API_KEY: z.string().optional(),
   KLAVIYO_BASE_URL: z.url().optional(),
   KLENS_SYNC_METRICS: z.string().optional(),
+  KLENS_BACKFILL_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -26,6 +27,8 @@ export interface ServerEnv {
   klaviyoApiKey: string | undefined;
   klaviyoBaseUrl: string | undefined;
   syncMetrics: string[] | undefined;
+  /** How far back the first sync of a metric reaches, in days. Default (in core): 400. */
+  backfillDays: number | undefined;
   logLevel: LogLevel;
 }
 
@@ -50,6 +53,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     klaviyoApiKey: value.KLAVIYO_API_KEY,
     klaviyoBaseUrl: value.KLAVIYO_BASE_URL,
     syncMetrics: list(value.KLENS_SYNC_METRICS),
+    backfillDays: value.KLENS_BACKFILL_DAYS,
     logLevel: value.LOG_LEVEL,
   };
 }

@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { KlensError } from '../errors/klens-error.js';
 import type { KlensDatabase } from './database.js';
 import { migrations } from './migrations/index.js';
@@ -14,11 +14,18 @@ const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHO
  *   MIGRATION_FAILED when a migration fails (it is rolled back).
  */
 export async function migrateToLatest(database: KlensDatabase): Promise<string[]> {
-  const migrator = new Migrator({
-    db: database.kysely as unknown as Kysely<unknown>,
-    provider: { getMigrations: async () => migrations },
-  });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const db = database.kysely as unknown as Kysely<unknown>;
+  let error: unknown;
+  let results: Awaited<ReturnType<Migrator['migrateToLatest']>>['results'] = [];
+  try {
+    // The Migrator looks for its own tables in every schema unless told which one: name the schema
+    // we write to, or another schema's migration tables on the same server would fool it.
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema });
+    ({ error, results = [] } = await migrator.migrateToLatest());
+  } catch (caught) {
+    error = caught;
+  }
   if (error) {
     const code = (error as { code?: string }).code;
     if (code && unreachableCodes.has(code)) {

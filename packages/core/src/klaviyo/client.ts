@@ -100,7 +100,7 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
     const endpoint = url.pathname;
     const params = Object.fromEntries(url.searchParams);
     for (let attempt = 0; ; attempt++) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) throw cancelled(signal.reason);
       const started = performance.now();
       const outcome = await attemptOnce(url, signal);
       const ms = Math.round(performance.now() - started);
@@ -140,7 +140,7 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
       });
       text = await response.text();
     } catch (cause) {
-      if (signal?.aborted) throw new KlensError('SYNC_ABORTED', 'The request to Klaviyo was cancelled.', { cause });
+      if (signal?.aborted) throw cancelled(cause);
       return { kind: 'network', cause };
     }
     let json: unknown;
@@ -190,6 +190,10 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
   }
 
   return { revision, get, pages };
+}
+
+function cancelled(cause: unknown): KlensError {
+  return new KlensError('ABORTED', 'The request to Klaviyo was cancelled by its caller.', { cause });
 }
 
 function describe(error: unknown): string {

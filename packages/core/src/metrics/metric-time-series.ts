@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { KlensDatabase } from '../database/database.js';
 import { KlensError } from '../errors/klens-error.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import { addDays, assertDateRange, localDateIn, type TimeInterval } from './date-range.js';
 
 export interface MetricTimeSeriesQuery {
@@ -51,7 +51,7 @@ export interface MetricTimeSeries {
 export async function metricTimeSeries(
   database: KlensDatabase,
   query: MetricTimeSeriesQuery,
-  clock: Clock = () => new Date(),
+  clock: Clock = systemClock,
 ): Promise<MetricTimeSeries> {
   const db = database.kysely;
   const interval = query.interval ?? 'day';

@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
  * console.log(`${report.eventsAdded} new events`);
  * ```
  * @throws {KlaviyoError} when Klaviyo refuses the key or keeps failing after retries.
- * @throws {KlensError} SYNC_ABORTED when `signal` aborts; CONFIG_INVALID for bad options.
+ * @throws {KlensError} ABORTED when `signal` aborts; CONFIG_INVALID for bad options.
  */
 export async function syncAccount(options: SyncOptions): Promise<SyncReport> {
   const clock = options.clock ?? systemClock;
@@ -32,7 +32,7 @@ export async function syncAccount(options: SyncOptions): Promise<SyncReport> {
   const wanted = options.metrics ?? ['Placed Order'];
   const startedAt = clock();
   const checkpoint = () => {
-    if (options.signal?.aborted) throw new KlensError('SYNC_ABORTED', 'The sync was stopped; what it loaded is kept and the next sync resumes from there.');
+    if (options.signal?.aborted) throw new KlensError('ABORTED', 'The sync was stopped; what it loaded is kept and the next sync resumes from there.');
   };
 
   const account = await syncAccountRecord(options.database, options.klaviyo, options.signal);

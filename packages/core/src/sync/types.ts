@@ -37,7 +37,8 @@ export interface SyncProgress {
   watermark: Date | null;
 }
 
-export interface StreamReport extends SyncProgress {}
+/** What one stream did in a sync: the final state of its progress. */
+export type StreamReport = SyncProgress;
 
 export interface SyncReport {
   accountId: string;

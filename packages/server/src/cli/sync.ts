@@ -20,6 +20,7 @@ export async function syncCommand(env: ServerEnv): Promise<void> {
       logger,
       signal: controller.signal,
       ...(env.syncMetrics ? { metrics: env.syncMetrics } : {}),
+      ...(env.backfillDays ? { backfillDays: env.backfillDays } : {}),
       onProgress: progressPrinter((line) => process.stderr.write(`${line}\n`)),
     });
     for (const stream of report.streams) process.stderr.write(`${describeProgress(stream)}\n`);

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../vitest.shared.js';
+import { type Spawned, spawnUntil, stop } from './spawn-until.js';
+
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../apps/demo');
+const startScript = join(appRoot, 'dist-server/start.js');
+const ready = /Klens demo running at (http:\/\/\S+)/;
+
+describe('pnpm demo', () => {
+  let dataDir: string;
+  let browser: Browser;
+  let first: Spawned & { match: RegExpMatchArray };
+
+  beforeAll(async () => {
+    if (!existsSync(startScript) || !existsSync(join(appRoot, 'dist/index.html'))) {
+      throw new Error('The demo is not built: run `pnpm build` (pnpm test does) before this suite.');
+    }
+    dataDir = await mkdtemp(join(tmpdir(), 'klens-demo-'));
+    browser = await chromium.launch(chromiumLaunchOptions);
+    first = await spawnUntil({ script: startScript, env: { PORT: '0', KLENS_DEMO_DATA_DIR: dataDir } }, ready);
+  });
+  afterAll(async () => {
+    if (first && first.child.exitCode === null) first.child.kill('SIGKILL');
+    await browser?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints one line with the URL', () => {
+    expect(first.stdout().trim().split('\n')).toEqual([`Klens demo running at ${first.match[1]}`]);
+  });
+
+  it('shows a year of daily revenue, drawn with at least 365 points', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(first.match[1]!);
+
+    const line = page.getByTestId('revenue-chart-line');
+    await line.waitFor({ timeout: 30_000 });
+    const drawn = ((await line.getAttribute('d')) ?? '').match(/[ML]/g)?.length ?? 0;
+    expect(drawn).toBeGreaterThanOrEqual(365);
+    expect(await page.getByTestId('revenue-chart-table').locator('tbody tr').count()).toBe(drawn);
+    await expect.poll(() => page.locator('.tile-value').first().textContent()).toMatch(/^\$[\d,]+$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('stops cleanly on SIGTERM, and a second run reuses the data, syncing only what is new', async () => {
+    expect(await stop(first)).toBe(0);
+    const added = (output: string) => Number(/Synced: (\d+) new events/.exec(output)?.[1]);
+    expect(added(first.stderr())).toBeGreaterThan(40_000);
+
+    const second = await spawnUntil({ script: startScript, env: { PORT: '0', KLENS_DEMO_DATA_DIR: dataDir } }, ready);
+    try {
+      // Only orders placed (in simulated time) since the first run started can be new.
+      expect(added(second.stderr())).toBeLessThan(200);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+});
