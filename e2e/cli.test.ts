@@ -26,7 +26,9 @@ describe('the klens CLI', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  const run = (args: string[], env: Record<string, string>) => runToEnd({ script: cli, args, env });
+  // The CLI prefers DATABASE_URL, which the test run may set for the database suites: these tests
+  // choose their own (embedded) database instead.
+  const run = (args: string[], env: Record<string, string>) => runToEnd({ script: cli, args, env: { DATABASE_URL: '', ...env } });
 
   it('sync pulls the account, showing progress, and says what it added', async () => {
     // Reach back further than the simulated window, so that every event it has is due.
@@ -52,7 +54,7 @@ describe('the klens CLI', () => {
   });
 
   it('serves the synced data on PORT and shuts down on SIGTERM with a keep-alive client connected', async () => {
-    const server = await spawnUntil({ script: cli, args: ['serve'], env: { PORT: '0', KLENS_DATA_DIR: dataDir, KLENS_AUTH_SECRET: secret } }, /Klens API on (http:\/\/\S+)/);
+    const server = await spawnUntil({ script: cli, args: ['serve'], env: { DATABASE_URL: '', PORT: '0', KLENS_DATA_DIR: dataDir, KLENS_AUTH_SECRET: secret } }, /Klens API on (http:\/\/\S+)/);
     try {
       const token = await signEmbedToken({ accountId: sim.store.account.id, secret });
       const agent = new Agent({ keepAlive: true });

@@ -23,8 +23,12 @@ export async function openTestDatabase(
   if (engine === 'pglite') return openDatabase({ engine: 'pglite' });
   const connectionString = env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL must be set to test on PostgreSQL.');
-  const schema = `klens_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  await withClient(connectionString, (client) => client.query(`create schema ${schema}`));
+  // The creation time in the name lets later runs sweep schemas that a killed run never dropped.
+  const schema = `klens_test_${Math.floor(Date.now() / 1000)}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await withClient(connectionString, async (client) => {
+    await dropAbandonedSchemas(client);
+    await client.query(`create schema ${schema}`);
+  });
   const database = await openDatabase({ engine: 'postgres', connectionString, searchPath: schema, maxConnections: 4 });
   return {
     ...database,
@@ -33,6 +37,16 @@ export async function openTestDatabase(
       await withClient(connectionString, (client) => client.query(`drop schema ${schema} cascade`));
     },
   };
+}
+
+const ABANDONED_AFTER_SECONDS = 3600;
+
+async function dropAbandonedSchemas(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname ~ '^klens_test_[0-9]+_'`);
+  const cutoff = Date.now() / 1000 - ABANDONED_AFTER_SECONDS;
+  for (const { name } of rows) {
+    if (Number(name.split('_')[2]) < cutoff) await client.query(`drop schema if exists ${name} cascade`);
+  }
 }
 
 async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
