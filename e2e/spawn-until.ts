@@ -9,14 +9,15 @@ export interface Spawned {
 }
 
 /**
- * Starts `node <script> <args…>` and resolves once stdout matches `ready`, or rejects with everything
- * the process printed if it exits or times out first.
+ * Starts `node <script> <args…>` and resolves once its stdout (or `stream`) matches `ready`, or
+ * rejects with everything the process printed if it exits or times out first.
  */
 export function spawnUntil(
   command: { script: string; args?: string[]; env: Record<string, string> },
   ready: RegExp,
-  timeoutMs = 120_000,
+  options: { stream?: 'stdout' | 'stderr'; timeoutMs?: number } = {},
 ): Promise<Spawned & { match: RegExpMatchArray }> {
+  const { stream = 'stdout', timeoutMs = 120_000 } = options;
   const { script } = command;
   const child = spawn(process.execPath, [script, ...(command.args ?? [])], { env: { ...process.env, ...command.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -30,8 +31,8 @@ export function spawnUntil(
       child.kill('SIGKILL');
       reject(new Error(`${script} did not print ${ready} within ${timeoutMs} ms.\nstdout: ${out}\nstderr: ${err}`));
     }, timeoutMs);
-    child.stdout!.on('data', () => {
-      const match = out.match(ready);
+    child[stream]!.on('data', () => {
+      const match = (stream === 'stdout' ? out : err).match(ready);
       if (match) {
         clearTimeout(timer);
         resolve({ ...spawned, match });

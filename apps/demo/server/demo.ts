@@ -19,6 +19,8 @@ export interface DemoOptions {
   clock: () => Date;
   logger: Logger;
   onProgress?: (progress: SyncProgress) => void;
+  /** Stops the start-up sync between pages (what it loaded is kept); startDemo then rejects with ABORTED. */
+  signal?: AbortSignal;
 }
 
 export interface RunningDemo {
@@ -52,6 +54,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       clock: () => now,
       logger: options.logger,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     // A random secret per run: tokens only need to outlive this process.
     const authSecret = randomBytes(32).toString('base64url');

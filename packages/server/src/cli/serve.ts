@@ -11,8 +11,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   const database = await openDatabase(env.database);
   const app = createApp({ database, authSecret, clock: systemClock, logger }, { corsOrigins: env.corsOrigins });
   const server = await listen(app, { port: env.port, hostname: env.host });
-  process.stdout.write(`Klens API on ${server.url} (database: ${env.database.engine})\n`);
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       logger.info('shutting down', { signal });
       await server.close();
@@ -22,4 +21,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.once('SIGINT', () => void stop('SIGINT'));
   });
+  // Announce only once the signal handlers are in place: whoever waits for this line may stop us at once.
+  process.stdout.write(`Klens API on ${server.url} (database: ${env.database.engine})\n`);
+  await stopped;
 }
