@@ -1,6 +1,6 @@
 import { createKlaviyoClient, type KlensDatabase, silentLogger, syncAccount } from '@klens/core';
 import { openTestDatabase } from '@klens/core/testing';
-import { type KlaviyoStore, startSimulator } from '@klens/klaviyo-sim';
+import { dailyTotals, type KlaviyoStore, startSimulator } from '@klens/klaviyo-sim';
 import type { ServerDependencies } from '../trpc/context.js';
 
 export const TEST_SECRET = 'test-secret-for-embed-tokens-0123456789abcdef';
@@ -36,17 +36,7 @@ export async function syncedAccounts(engine: 'pglite' | 'postgres') {
   return { database, first: stores[0]!, second: stores[1]!, dependencies };
 }
 
-/** Revenue and order count per local day of `store`, from what the simulator generated. */
+/** Revenue and order count per local day of `store` from `from` to `to`, from what the simulator generated. */
 export function truthByDay(store: KlaviyoStore, from: string, to: string) {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone: store.account.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const days = new Map<string, { value: number; count: number }>();
-  for (const event of store.events()) {
-    const day = format.format(event.datetime);
-    if (day < from || day > to) continue;
-    const total = days.get(day) ?? { value: 0, count: 0 };
-    total.value += event.value;
-    total.count += 1;
-    days.set(day, total);
-  }
-  return days;
+  return new Map([...dailyTotals(store)].filter(([day]) => day >= from && day <= to));
 }

@@ -1,6 +1,6 @@
 import { createKlaviyoClient, silentLogger, syncAccount } from '@klens/core';
 import { openTestDatabase } from '@klens/core/testing';
-import { startSimulator } from '@klens/klaviyo-sim';
+import { dailyTotals, startSimulator } from '@klens/klaviyo-sim';
 import { createApp, listen, signEmbedToken } from '@klens/server';
 import type { TestProject } from 'vitest/node';
 
@@ -27,15 +27,7 @@ export default async function setup(project: TestProject) {
   await syncAccount({ database, klaviyo: createKlaviyoClient({ apiKey: sim.apiKey, baseUrl: sim.url }), clock: () => NOW, backfillFrom: sim.store.start });
   const server = await listen(createApp({ database, authSecret: SECRET, clock: () => NOW, logger: silentLogger }), { port: 0 });
 
-  const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: sim.store.account.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const truth: Record<string, { value: number; count: number }> = {};
-  for (const event of sim.store.events()) {
-    const day = localDay.format(event.datetime);
-    if (!day.startsWith('2026-10')) continue;
-    const total = (truth[day] ??= { value: 0, count: 0 });
-    total.value += event.value;
-    total.count += 1;
-  }
+  const truth = Object.fromEntries([...dailyTotals(sim.store)].filter(([day]) => day.startsWith('2026-10')));
   // Tokens are minted at the fixed NOW, the clock the server checks them against.
   project.provide('klensServerUrl', server.url);
   project.provide('klensToken', await signEmbedToken({ accountId: sim.store.account.id, secret: SECRET, now: NOW }));
