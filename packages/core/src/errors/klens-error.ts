@@ -17,7 +17,9 @@ export type KlensErrorCode =
   | 'ABORTED'
   | 'ACCOUNT_NOT_SYNCED'
   | 'METRIC_NOT_FOUND'
-  | 'INVALID_DATE_RANGE';
+  | 'INVALID_DATE_RANGE'
+  | 'INVALID_SERIES'
+  | 'INVALID_PARAMETER';
 
 /**
  * Base class of core's errors: a stable `code` for programs, a `message` written for the person

@@ -21,6 +21,8 @@ const statusOf: Record<KlensErrorCode, TRPCCode> = {
   ACCOUNT_NOT_SYNCED: 'NOT_FOUND',
   METRIC_NOT_FOUND: 'NOT_FOUND',
   INVALID_DATE_RANGE: 'BAD_REQUEST',
+  INVALID_SERIES: 'BAD_REQUEST',
+  INVALID_PARAMETER: 'BAD_REQUEST',
 };
 
 /** Maps any error thrown in a procedure to the TRPCError the caller sees, keeping the cause. */
