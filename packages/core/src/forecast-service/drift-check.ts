@@ -1,0 +1,104 @@
+import type { KlensDatabase } from '../database/database.js';
+import { insertAccuracyCheck } from './accuracy-checks.js';
+import { type DriftPolicy, driftMeasures, isDrift } from './drift-measures.js';
+import type { DriftReport } from './types.js';
+
+/**
+ * Measures a stored forecast (the given run, or the metric's newest run with actuals) against its
+ * actuals, flags drift relative to the model's backtest accuracy, and keeps the check when any
+ * actual was observed. Null when the account has no such run of that metric.
+ *
+ * ### Examples
+ * ```ts
+ * await checkDrift(database, { accountId, metricId }, { checkedAt: clock() });
+ * // { daysObserved: 30, wape: 0.11, accuracy: 0.89, coverage: 0.93, backtestAccuracy: 0.84, drift: false, ... }
+ * ```
+ */
+export async function checkDrift(
+  database: KlensDatabase,
+  request: { accountId: string; metricId: string; runId?: string },
+  options: { checkedAt: Date; policy?: DriftPolicy },
+): Promise<DriftReport | null> {
+  const { accountId, metricId } = request;
+  const runId = request.runId ?? (await latestObservedRunId(database, { accountId, metricId }));
+  const run = runId ? await observedRun(database, { accountId, runId }) : null;
+  if (!runId || !run || run.metricId !== metricId) return null;
+  const measures = driftMeasures(run.days);
+  const report: DriftReport = {
+    runId,
+    accountId,
+    metricId,
+    modelName: run.modelName,
+    checkedAt: options.checkedAt,
+    ...measures,
+    backtestAccuracy: run.backtestAccuracy,
+    drift: isDrift(measures, run.backtestAccuracy, options.policy),
+  };
+  if (report.daysObserved > 0) await insertAccuracyCheck(database, report);
+  return report;
+}
+
+/**
+ * The predicted days of one run that have actuals, with the run's model and its backtest accuracy.
+ * Null when the account has no such run.
+ *
+ * ### Examples
+ * ```ts
+ * await observedRun(database, { accountId, runId: '3' }); // { metricId, modelName: 'ETS(M,N,M)', backtestAccuracy: 0.91, days: [...] }
+ * ```
+ */
+export async function observedRun(database: KlensDatabase, query: { accountId: string; runId: string }) {
+  if (!/^\d{1,18}$/.test(query.runId)) return null;
+  const db = database.kysely;
+  const run = await db
+    .selectFrom('forecast_runs as r')
+    .innerJoin('forecast_models as m', (join) => join.onRef('m.account_id', '=', 'r.account_id').onRef('m.id', '=', 'r.model_id'))
+    .select(['r.metric_id', 'm.model_name', 'm.backtest_accuracy'])
+    .where('r.account_id', '=', query.accountId)
+    .where('r.id', '=', query.runId)
+    .executeTakeFirst();
+  if (!run) return null;
+  const days = await db
+    .selectFrom('forecast_predictions')
+    .select(['mean', 'lower', 'upper', 'actual'])
+    .where('account_id', '=', query.accountId)
+    .where('run_id', '=', query.runId)
+    .where('actual', 'is not', null)
+    .orderBy('date')
+    .execute();
+  return {
+    metricId: run.metric_id,
+    modelName: run.model_name,
+    backtestAccuracy: run.backtest_accuracy,
+    days: days.map((day) => ({ mean: day.mean, lower: day.lower, upper: day.upper, actual: day.actual! })),
+  };
+}
+
+/**
+ * The newest run of a metric with at least one actual (the one a drift check judges), or null.
+ *
+ * ### Examples
+ * ```ts
+ * await latestObservedRunId(database, { accountId, metricId }); // '3'
+ * ```
+ */
+export async function latestObservedRunId(database: KlensDatabase, query: { accountId: string; metricId: string }): Promise<string | null> {
+  const row = await database.kysely
+    .selectFrom('forecast_runs as r')
+    .select('r.id')
+    .where('r.account_id', '=', query.accountId)
+    .where('r.metric_id', '=', query.metricId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('forecast_predictions as p')
+          .select('p.run_id')
+          .whereRef('p.account_id', '=', 'r.account_id')
+          .whereRef('p.run_id', '=', 'r.id')
+          .where('p.actual', 'is not', null),
+      ),
+    )
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .executeTakeFirst();
+  return row ? String(row.id) : null;
+}
