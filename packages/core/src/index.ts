@@ -44,3 +44,6 @@ export {
   type TimeInterval,
 } from './metrics/date-range.js';
 export { checkDatabase, lastSyncAt, type DatabaseHealth } from './accounts/account-status.js';
+
+// Forecasting (forecast, backtest, M4 benchmarks and measures, ETS)
+export * from './forecast/index.js';

@@ -9,7 +9,7 @@ export interface ForecastRequest {
   horizon: number;
   /** Seasonal periods in days (7 for weekly). */
   seasonLengths?: number[];
-  /** Coverage of the prediction interval, e.g. 0.95. */
+  /** Coverage of the prediction interval in percent, e.g. 95. */
   level?: number;
   model: ForecastModelKind;
   /** Uniform [0, 1) source, for models that sample. */
