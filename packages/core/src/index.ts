@@ -47,3 +47,9 @@ export { checkDatabase, lastSyncAt, type DatabaseHealth } from './accounts/accou
 
 // Forecasting (forecast, backtest, M4 benchmarks and measures, ETS)
 export * from './forecast/index.js';
+
+// Statistics (trend, seasonality, outliers, analyzeTimeSeries)
+export * from './stats/index.js';
+
+// Forecast service (trained, stored forecasts; drift and model health)
+export * from './forecast-service/index.js';
