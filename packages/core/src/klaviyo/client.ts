@@ -1,22 +1,28 @@
 import { KlensError } from '../errors/klens-error.js';
 import { type Logger, silentLogger } from '../logging/logger.js';
-import { type KlaviyoErrorObject, KlaviyoError, klaviyoHttpError } from './errors.js';
+import { KlaviyoCursorExpiredError, KlaviyoError } from './errors.js';
+import type { KlaviyoBodyOf, KlaviyoGetPath, KlaviyoPostPath, KlaviyoRequestOptions, KlaviyoResponseOf } from './api-types.js';
+import { requestFailure } from './request/failure.js';
+import { attemptOnce, backoffMs, isRetryable } from './request/attempt.js';
+import { fillPath, operationFor, type KlaviyoOperation } from './request/operations.js';
+import { createConcurrencyLimit, createRateLimiter, type RateLimiter } from './request/rate-limiter.js';
 
 /** The Klaviyo API revision Klens is written against (openapi-subset.json). */
 export const KLAVIYO_REVISION = '2026-07-15';
 
-export type KlaviyoQuery = Record<string, string | number | undefined>;
+/** Query parameters; arrays (sparse fieldsets, `include`) are sent comma-separated. */
+export type KlaviyoQuery = Record<string, string | number | readonly string[] | undefined>;
 
 /** One response as received: what the ETL stores raw and then transforms. */
-export interface KlaviyoResponse {
+export interface KlaviyoResponse<Body = KlaviyoDocument> {
   /** Path of the request, e.g. `/api/events`. */
   endpoint: string;
   /** Query parameters sent (decoded), including any page cursor. */
   params: Record<string, string>;
   status: number;
   revision: string;
-  /** Parsed JSON body. */
-  body: KlaviyoDocument;
+  /** Parsed JSON body, typed as the spec declares it; callers still validate what they read. */
+  body: Body;
   receivedAt: Date;
 }
 
@@ -29,7 +35,7 @@ export interface KlaviyoDocument {
 }
 
 export interface KlaviyoClientOptions {
-  /** A private API key (`pk_…`). Sent only to `baseUrl`, never logged. */
+  /** A private API key (`pk_…`). Sent only to `baseUrl`, never logged, never in an error. */
   apiKey: string;
   /** Default `https://a.klaviyo.com`. Point it at the simulator in tests and the demo. */
   baseUrl?: string;
@@ -38,36 +44,62 @@ export interface KlaviyoClientOptions {
   /** Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
-  /** Retries after a 429, 5xx, timeout or network failure. Default 4. */
+  /** Retries after a 429, 5xx, timeout, network failure or cut-off body. Default 4. */
   maxRetries?: number;
   /** Per-attempt timeout. Default 30 000 ms. */
   timeoutMs?: number;
-  /** Waits between retries. Default: a real timer. */
+  /** Most time one request may take, retries and waits included. Default 300 000 ms. */
+  deadlineMs?: number;
+  /** Requests in flight at once, across all endpoints. Default 4. */
+  maxConcurrency?: number;
+  /** Spaces requests within Klaviyo's per-endpoint limits. Default: one per client; share one between clients of an account. */
+  rateLimiter?: RateLimiter;
+  /** Waits between retries and for the rate limiter. Default: a real timer. */
   sleep?: (ms: number) => Promise<void>;
   /** Random source in [0, 1) for backoff jitter. Default `Math.random`. */
   random?: () => number;
-  /** Clock for `receivedAt`. */
+  /** Clock for `receivedAt`, the rate limiter and the deadline. Default: the system clock. */
   clock?: () => Date;
 }
 
-/** Reads Klaviyo's REST API: authentication, revision, retries and cursor pagination in one place. */
+/** Reads Klaviyo's REST API: authentication, revision, rate limits, retries and cursor pagination in one place. */
 export interface KlaviyoClient {
   readonly revision: string;
   /** GET one document. `pathOrUrl` is a path (`/api/metrics`) or a `links.next` URL. */
   get(pathOrUrl: string, query?: KlaviyoQuery, signal?: AbortSignal): Promise<KlaviyoResponse>;
   /** GET a collection and follow `links.next` until the last page, one response per page. */
   pages(path: string, query?: KlaviyoQuery, signal?: AbortSignal): AsyncGenerator<KlaviyoResponse>;
+  /** GET one document of a spec operation, typed by its path template. */
+  read<P extends KlaviyoGetPath>(path: P, ...options: OptionsArgument<P>): Promise<KlaviyoResponse<KlaviyoResponseOf<P>>>;
+  /** GET every page of a spec collection, typed by its path template. */
+  list<P extends KlaviyoGetPath>(path: P, ...options: OptionsArgument<P>): AsyncGenerator<KlaviyoResponse<KlaviyoResponseOf<P>>>;
+  /** POST a query (metric aggregates, reports) with a typed body. */
+  post<P extends KlaviyoPostPath>(
+    path: P,
+    body: KlaviyoBodyOf<P>,
+    options?: KlaviyoRequestOptions<P, 'post'>,
+  ): Promise<KlaviyoResponse<KlaviyoResponseOf<P, 'post'>>>;
 }
 
-const retryableStatus = (status: number) => status === 429 || status >= 500;
+type OptionsArgument<P extends KlaviyoGetPath> = KlaviyoRequestOptions<P> extends { path: object }
+  ? [options: KlaviyoRequestOptions<P>]
+  : [options?: KlaviyoRequestOptions<P>];
+
+// Paths outside the spec get the strictest tier (XS) rather than none.
+const unknownTier = (method: 'GET' | 'POST', pathname: string): KlaviyoOperation => ({
+  operationId: `${method} ${pathname}`, method, path: pathname, burst: 1, steady: 15, scope: '',
+});
 
 /**
- * Creates a Klaviyo API client.
+ * Creates a Klaviyo API client. Every request goes through one path: a token bucket per endpoint
+ * tier, bounded concurrency, retries with exponential backoff and jitter (honouring `Retry-After`),
+ * a per-attempt timeout and a total deadline, and coded {@link KlaviyoError}s that say what to do.
  *
  * ### Examples
  * ```ts
  * const klaviyo = createKlaviyoClient({ apiKey: process.env.KLAVIYO_API_KEY! });
- * for await (const page of klaviyo.pages('/api/metrics')) console.log(page.body.data);
+ * for await (const page of klaviyo.list('/api/metrics')) console.log(page.body.data.length);
+ * const flows = klaviyo.list('/api/flows/{id}/flow-actions', { path: { id: 'XyZ' }, query: { 'page[size]': 50 } });
  * ```
  */
 export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClient {
@@ -80,9 +112,12 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
   const logger = options.logger ?? silentLogger;
   const maxRetries = options.maxRetries ?? 4;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const deadlineMs = options.deadlineMs ?? 300_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const clock = options.clock ?? (() => new Date());
+  const limiter = options.rateLimiter ?? createRateLimiter({ now: () => clock().getTime(), sleep });
+  const concurrency = createConcurrencyLimit(options.maxConcurrency ?? 4);
 
   // A links.next URL is followed on our own base URL whatever host it names, so the key is only
   // ever sent where the caller configured it.
@@ -90,113 +125,86 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
     const given = new URL(pathOrUrl, base);
     const url = new URL(given.pathname + given.search, base);
     for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+      if (value !== undefined) url.searchParams.set(name, Array.isArray(value) ? value.join(',') : String(value));
     }
     return url;
   };
 
-  async function get(pathOrUrl: string, query?: KlaviyoQuery, signal?: AbortSignal): Promise<KlaviyoResponse> {
-    const url = urlFor(pathOrUrl, query);
+  function send(method: 'GET' | 'POST', url: URL, body: unknown, signal: AbortSignal | undefined): Promise<KlaviyoResponse<never>> {
     const endpoint = url.pathname;
-    const params = Object.fromEntries(url.searchParams);
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw cancelled(signal.reason);
-      const started = performance.now();
-      const outcome = await attemptOnce(url, signal);
-      const ms = Math.round(performance.now() - started);
-      if (outcome.kind === 'ok') {
-        logger.debug('klaviyo request', { endpoint, status: outcome.status, ms, attempt });
-        return { endpoint, params, status: outcome.status, revision, body: outcome.body, receivedAt: clock() };
+    const operation = operationFor(method, endpoint) ?? unknownTier(method, endpoint);
+    const headers: Record<string, string> = {
+      authorization: `Klaviyo-API-Key ${options.apiKey}`,
+      revision,
+      accept: 'application/vnd.api+json',
+      ...(body === undefined ? {} : { 'content-type': 'application/vnd.api+json' }),
+    };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return concurrency(async () => {
+      const started = clock().getTime();
+      let waited = 0;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await limiter.acquire(operation, signal);
+        } catch (cause) {
+          throw cancelled(cause);
+        }
+        const attemptStarted = performance.now();
+        const outcome = await attemptOnce(doFetch, { url, method, headers, timeoutMs, ...(payload !== undefined ? { body: payload } : {}), ...(signal ? { signal } : {}) }).catch(
+          (cause: unknown) => {
+            throw cancelled(cause);
+          },
+        );
+        const ms = Math.round(performance.now() - attemptStarted);
+        if (outcome.kind === 'ok') {
+          logger.debug('klaviyo request', { method, endpoint, status: outcome.status, ms, attempt });
+          return { endpoint, params: Object.fromEntries(url.searchParams), status: outcome.status, revision, body: outcome.body as never, receivedAt: clock() };
+        }
+        const status = outcome.kind === 'http' || outcome.kind === 'malformed' ? outcome.status : undefined;
+        const wait = backoffMs(attempt, random, outcome.kind === 'http' ? outcome.retryAfterSeconds : undefined);
+        const elapsed = Math.max(clock().getTime() - started, waited);
+        const pastDeadline = elapsed + wait > deadlineMs;
+        if (!isRetryable(outcome) || attempt >= maxRetries || pastDeadline) {
+          logger.warn('klaviyo request failed', { method, endpoint, status, kind: outcome.kind, ms, attempt });
+          throw requestFailure(outcome, { endpoint, origin: base.origin, attempts: attempt + 1, scope: operation.scope, ...(pastDeadline && isRetryable(outcome) ? { deadlineMs } : {}) });
+        }
+        logger.info('klaviyo request retried', { method, endpoint, status, kind: outcome.kind, attempt, waitMs: wait });
+        await sleep(wait);
+        waited += wait;
       }
-      const retryable = outcome.kind === 'network' || retryableStatus(outcome.status);
-      if (!retryable || attempt >= maxRetries) {
-        logger.warn('klaviyo request failed', { endpoint, status: outcome.kind === 'http' ? outcome.status : undefined, ms, attempt });
-        throw finalError(outcome, endpoint);
-      }
-      const wait = backoffMs(attempt, outcome.kind === 'http' ? outcome.retryAfterSeconds : undefined);
-      logger.info('klaviyo request retried', { endpoint, status: outcome.kind === 'http' ? outcome.status : 'network', attempt, waitMs: wait });
-      await sleep(wait);
-    }
+    });
   }
 
-  type Outcome =
-    | { kind: 'ok'; status: number; body: KlaviyoDocument }
-    | { kind: 'http'; status: number; errors: KlaviyoErrorObject[]; retryAfterSeconds?: number }
-    | { kind: 'network'; cause: unknown }
-    | { kind: 'invalid'; status: number; cause: unknown };
-
-  async function attemptOnce(url: URL, signal?: AbortSignal): Promise<Outcome> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(url, {
-        headers: {
-          authorization: `Klaviyo-API-Key ${options.apiKey}`,
-          revision,
-          accept: 'application/vnd.api+json',
-        },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      text = await response.text();
-    } catch (cause) {
-      if (signal?.aborted) throw cancelled(cause);
-      return { kind: 'network', cause };
-    }
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch (cause) {
-      // A truncated or non-JSON body: worth a retry when the status says so, a clear error otherwise.
-      if (retryableStatus(response.status)) return { kind: 'http', status: response.status, errors: [] };
-      return { kind: 'invalid', status: response.status, cause };
-    }
-    if (!response.ok) {
-      const errors = Array.isArray((json as { errors?: unknown })?.errors) ? (json as { errors: KlaviyoErrorObject[] }).errors : [];
-      const retryAfter = Number(response.headers.get('retry-after'));
-      return { kind: 'http', status: response.status, errors, ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}) };
-    }
-    if (!json || typeof json !== 'object' || !('data' in json)) {
-      return { kind: 'invalid', status: response.status, cause: new Error('no `data` member in the body') };
-    }
-    return { kind: 'ok', status: response.status, body: json as KlaviyoDocument };
-  }
-
-  function finalError(outcome: Exclude<Outcome, { kind: 'ok' }>, endpoint: string): KlaviyoError {
-    switch (outcome.kind) {
-      case 'http':
-        return klaviyoHttpError(outcome.status, endpoint, outcome.errors, outcome.retryAfterSeconds);
-      case 'network':
-        return new KlaviyoError('KLAVIYO_NETWORK', `Could not reach Klaviyo at ${base.origin} for ${endpoint} after ${maxRetries + 1} attempts: ${describe(outcome.cause)}. Check the network and KLAVIYO_BASE_URL.`, { endpoint, cause: outcome.cause });
-      case 'invalid':
-        return new KlaviyoError('KLAVIYO_INVALID_RESPONSE', `Klaviyo answered ${endpoint} (${outcome.status}) with a body that is not a JSON:API document.`, { status: outcome.status, endpoint, cause: outcome.cause });
-    }
-  }
-
-  // Exponential backoff with full jitter, but never sooner than Klaviyo's Retry-After.
-  function backoffMs(attempt: number, retryAfterSeconds: number | undefined): number {
-    const exponential = Math.min(30_000, 500 * 2 ** attempt);
-    const jittered = exponential / 2 + random() * (exponential / 2);
-    return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
-  }
+  const get = (pathOrUrl: string, query?: KlaviyoQuery, signal?: AbortSignal) => send('GET', urlFor(pathOrUrl, query), undefined, signal) as Promise<KlaviyoResponse>;
 
   async function* pages(path: string, query?: KlaviyoQuery, signal?: AbortSignal): AsyncGenerator<KlaviyoResponse> {
     let next: string | undefined = urlFor(path, query).toString();
     while (next) {
-      const response: KlaviyoResponse = await get(next, undefined, signal);
+      const cursorPage = new URL(next).searchParams.has('page[cursor]');
+      const response: KlaviyoResponse = await get(next, undefined, signal).catch((error: unknown) => {
+        // Only a cursor Klaviyo itself handed out can go stale: a 400 on a follow-up page says so.
+        throw cursorPage && error instanceof KlaviyoError && error.status === 400 ? new KlaviyoCursorExpiredError(error) : error;
+      });
       yield response;
       next = response.body.links?.next ?? undefined;
     }
   }
 
-  return { revision, get, pages };
+  // The generated types have already checked the options; here they are plain records.
+  const typedTarget = (path: string, requestOptions: { path?: unknown; query?: unknown } | undefined) =>
+    urlFor(fillPath(path, requestOptions?.path as Record<string, string> | undefined), requestOptions?.query as KlaviyoQuery | undefined);
+
+  return {
+    revision,
+    get,
+    pages,
+    read: (path, ...rest) => send('GET', typedTarget(path, rest[0]), undefined, rest[0]?.signal),
+    list: (path, ...rest) => pages(typedTarget(path, rest[0]).toString(), undefined, rest[0]?.signal) as AsyncGenerator<never>,
+    post: (path, body, requestOptions) => send('POST', typedTarget(path, requestOptions), body, requestOptions?.signal),
+  };
 }
 
 function cancelled(cause: unknown): KlensError {
+  if (cause instanceof KlensError) return cause;
   return new KlensError('ABORTED', 'The request to Klaviyo was cancelled by its caller.', { cause });
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-  return String(error);
 }

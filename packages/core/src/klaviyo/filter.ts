@@ -9,9 +9,11 @@
  * ```
  */
 export const klaviyoFilter = {
-  equals: (field: string, value: string) => `equals(${field},${quote(value)})`,
+  equals: (field: string, value: string | boolean) => `equals(${field},${typeof value === 'boolean' ? String(value) : quote(value)})`,
   greaterOrEqual: (field: string, value: Date) => `greater-or-equal(${field},${klaviyoDatetime(value)})`,
   lessThan: (field: string, value: Date) => `less-than(${field},${klaviyoDatetime(value)})`,
+  /** Profiles, lists and segments accept only `greater-than` (not `-or-equal`) on `updated`. */
+  greaterThan: (field: string, value: Date) => `greater-than(${field},${klaviyoDatetime(value)})`,
   and: (...conditions: string[]) => (conditions.length === 1 ? conditions[0]! : `and(${conditions.join(',')})`),
 };
 

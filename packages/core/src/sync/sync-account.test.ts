@@ -68,9 +68,15 @@ describe.each(testDatabaseEngines())('syncAccount on %s', (engine) => {
       select endpoint, count(*)::int as pages, sum(jsonb_array_length(case jsonb_typeof(body->'data') when 'array' then body->'data' else '[]'::jsonb end))::int as records
       from raw_api_responses group by endpoint order by endpoint`.execute(database.kysely);
     const total = await eventCount(database);
+    // The backfill ran in slices: each pages through its own part of the window.
+    const slices = await database.kysely.selectFrom('sync_state').select('details').where('stream', 'like', `events:${placedOrderId}@%`).execute();
+    expect(slices).toHaveLength(4);
+    const expectedPages = slices
+      .map(({ details }) => details as { from: string; to: string })
+      .reduce((sum, slice) => sum + Math.ceil([...sim.store.events({ metricId: placedOrderId, from: new Date(slice.from), to: new Date(slice.to) })].length / 1000), 0);
     expect(rows).toEqual([
       { endpoint: '/api/accounts', pages: 1, records: 1 },
-      { endpoint: '/api/events', pages: Math.ceil(total / 1000), records: total },
+      { endpoint: '/api/events', pages: expectedPages, records: total },
       { endpoint: '/api/metrics', pages: 1, records: sim.store.metrics.length },
     ]);
     const first = await database.kysely.selectFrom('raw_api_responses').select(['params', 'revision']).where('endpoint', '=', '/api/events').orderBy('id').executeTakeFirstOrThrow();
@@ -125,6 +131,8 @@ describe.each(testDatabaseEngines())('syncAccount on %s', (engine) => {
       klaviyo: createKlaviyoClient({ apiKey: sim.apiKey, baseUrl: sim.url, fetch: corrupting }),
       clock: () => sim.store.now,
       backfillFrom: sim.store.start,
+      // One slice, so that the first page the corrupting fetch sees is the first of the window.
+      backfillSlices: 1,
     });
     const total = [...sim.store.events({ metricId: placedOrderId })].length;
     expect(report.quarantined).toBe(2);

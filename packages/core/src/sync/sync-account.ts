@@ -4,6 +4,8 @@ import { systemClock } from '../time/clock.js';
 import { syncAccountRecord } from './streams/account.js';
 import { syncMetricEvents } from './streams/events.js';
 import { syncMetrics } from './streams/metrics.js';
+import { syncResource } from './streams/resources.js';
+import { createConcurrencyLimit } from '../klaviyo/request/rate-limiter.js';
 import { recordSyncFinished } from './sync-state.js';
 import type { StreamReport, SyncOptions, SyncReport } from './types.js';
 
@@ -44,17 +46,22 @@ export async function syncAccount(options: SyncOptions): Promise<SyncReport> {
 
   const missingMetrics = wanted.filter((name) => !metrics.some((metric) => metric.name === name));
   if (missingMetrics.length > 0) logger.warn('metrics not in this account', { accountId: account.accountId, missingMetrics });
+  const lookbackMs = (options.lookbackHours ?? 24) * 3_600_000;
+  const progress = options.onProgress ? { onProgress: options.onProgress } : {};
+  for (const resource of options.resources ?? []) {
+    checkpoint();
+    const reports = await syncResource({ ...context, lookbackMs, ...progress }, resource);
+    logger.info('resource synced', { accountId: account.accountId, resource, streams: reports });
+    streams.push(...reports);
+  }
+
   const backfillFrom = options.backfillFrom ?? new Date(startedAt.getTime() - (options.backfillDays ?? 400) * DAY_MS);
+  // Slices fetch in parallel but write one page at a time: a stop between pages is then exact.
+  const writeLock = createConcurrencyLimit(1);
   for (const metric of metrics.filter((candidate) => wanted.includes(candidate.name))) {
     checkpoint();
     const report = await syncMetricEvents(
-      {
-        ...context,
-        backfillFrom,
-        lookbackMs: (options.lookbackHours ?? 24) * 3_600_000,
-        pageSize,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      },
+      { ...context, backfillFrom, lookbackMs, pageSize, backfillSlices: options.backfillSlices ?? 4, writeLock, ...progress },
       metric.id,
     );
     logger.info('events synced', { accountId: account.accountId, metric: metric.name, ...report });

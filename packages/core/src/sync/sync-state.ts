@@ -49,3 +49,37 @@ export async function recordSyncFinished(db: Kysely<KlensTables>, accountId: str
     )
     .execute();
 }
+
+/** One stream's stored state. */
+export interface StreamState {
+  stream: string;
+  watermark: Date | null;
+  details: Record<string, unknown>;
+}
+
+/** Every stream state whose key starts with `prefix` (the slices of an events backfill). */
+export async function readStreamStates(db: Kysely<KlensTables>, accountId: string, prefix: string): Promise<StreamState[]> {
+  const rows = await db
+    .selectFrom('sync_state')
+    .select(['stream', 'watermark', 'details'])
+    .where('account_id', '=', accountId)
+    .where('stream', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`)
+    .orderBy('stream')
+    .execute();
+  return rows.map((row) => ({
+    stream: row.stream,
+    watermark: row.watermark ? new Date(row.watermark) : null,
+    details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown>,
+  }));
+}
+
+/** Creates or replaces a stream's details (its watermark still only moves forward). */
+export async function saveStreamDetails(db: Kysely<KlensTables>, accountId: string, stream: string, details: object, at: Date): Promise<void> {
+  await db
+    .insertInto('sync_state')
+    .values({ account_id: accountId, stream, watermark: null, last_synced_at: at, details: toJsonb(details) })
+    .onConflict((conflict) =>
+      conflict.columns(['account_id', 'stream']).doUpdateSet({ details: sql`excluded.details`, last_synced_at: sql`excluded.last_synced_at` }),
+    )
+    .execute();
+}

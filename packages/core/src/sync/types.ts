@@ -3,6 +3,10 @@ import type { KlaviyoClient } from '../klaviyo/client.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../time/clock.js';
 
+/** Resources {@link SyncOptions.resources} can add to a sync. */
+export const RESOURCE_STREAMS = ['profiles', 'lists', 'segments', 'campaigns', 'flows'] as const;
+export type ResourceStreamName = (typeof RESOURCE_STREAMS)[number];
+
 export interface SyncOptions {
   database: KlensDatabase;
   klaviyo: KlaviyoClient;
@@ -19,6 +23,16 @@ export interface SyncOptions {
   lookbackHours?: number;
   /** Events per page, 1–1000. Default 1000 (the most the events endpoint allows). */
   pageSize?: number;
+  /**
+   * The first sync of a metric splits its backfill window into this many time slices, read in
+   * parallel, each resumable on its own. Default 4.
+   */
+  backfillSlices?: number;
+  /**
+   * Resources synced besides the account, metrics and events. Default none; {@link RESOURCE_STREAMS}
+   * lists them all.
+   */
+  resources?: readonly ResourceStreamName[];
   clock?: Clock;
   logger?: Logger;
   /** Stops the sync between pages; everything loaded so far stays and the next sync resumes. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { KlensDatabase } from '../../database/database.js';
-import type { KlaviyoClient } from '../../klaviyo/client.js';
+import type { KlaviyoClient, KlaviyoResponse } from '../../klaviyo/client.js';
 import { describeIssues, metricResource } from '../../klaviyo/resources.js';
 import type { Clock } from '../../time/clock.js';
 import { toJsonb } from '../jsonb.js';
@@ -8,6 +8,7 @@ import { quarantine, type Rejected, recordIdOf } from '../quarantine.js';
 import { storeRawResponse } from '../raw-responses.js';
 import { advanceWatermark } from '../sync-state.js';
 import type { StreamReport } from '../types.js';
+import { eachPage } from './resource-loader.js';
 
 export interface SyncedMetric {
   id: string;
@@ -20,8 +21,9 @@ export async function syncMetrics(
 ): Promise<{ metrics: SyncedMetric[]; report: StreamReport }> {
   const { database, klaviyo, accountId, clock } = context;
   const report: StreamReport = { stream: 'metrics', pages: 0, received: 0, added: 0, quarantined: 0, watermark: null };
-  const metrics: SyncedMetric[] = [];
-  for await (const response of klaviyo.pages('/api/metrics', undefined, context.signal)) {
+  const metrics = new Map<string, SyncedMetric>();
+  const open = () => klaviyo.list('/api/metrics', context.signal ? { signal: context.signal } : {});
+  await eachPage(open, async (response) => {
     const records = Array.isArray(response.body.data) ? response.body.data : [];
     const rejected: Rejected[] = [];
     const rows = new Map<string, ReturnType<typeof toRow>>();
@@ -34,7 +36,7 @@ export async function syncMetrics(
       rows.set(parsed.data.id, toRow(accountId, parsed.data, response.receivedAt));
     }
     await database.kysely.transaction().execute(async (trx) => {
-      const rawResponseId = await storeRawResponse(trx, accountId, response);
+      const rawResponseId = await storeRawResponse(trx, accountId, response as KlaviyoResponse);
       if (rows.size > 0) {
         const added = await trx
           .insertInto('metrics')
@@ -60,10 +62,10 @@ export async function syncMetrics(
     report.pages += 1;
     report.received += records.length;
     report.quarantined += rejected.length;
-    for (const row of rows.values()) metrics.push({ id: row.id, name: row.name });
-  }
+    for (const row of rows.values()) metrics.set(row.id, { id: row.id, name: row.name });
+  });
   await advanceWatermark(database.kysely, accountId, 'metrics', null, clock());
-  return { metrics, report };
+  return { metrics: [...metrics.values()], report };
 }
 
 function toRow(accountId: string, metric: ReturnType<typeof metricResource.parse>, syncedAt: Date) {

@@ -1,0 +1,133 @@
+import { type Kysely, sql } from 'kysely';
+import type { KlensDatabase } from '../../database/database.js';
+import type { KlensTables } from '../../database/tables.js';
+import type { KlaviyoClient, KlaviyoResponse } from '../../klaviyo/client.js';
+import { KlaviyoCursorExpiredError } from '../../klaviyo/errors.js';
+import type { Clock } from '../../time/clock.js';
+import { quarantine, type Rejected, recordIdOf } from '../quarantine.js';
+import { storeRawResponse } from '../raw-responses.js';
+import { advanceWatermark } from '../sync-state.js';
+import type { StreamReport, SyncProgress } from '../types.js';
+
+/** What every resource stream needs. */
+export interface StreamContext {
+  database: KlensDatabase;
+  klaviyo: KlaviyoClient;
+  accountId: string;
+  clock: Clock;
+  /** Later syncs re-read this much before the watermark (records that changed late, out-of-order pages). */
+  lookbackMs: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** Tables loaded by {@link loadPage}: keyed by (account_id, id). */
+export type ResourceTable = 'profiles' | 'lists' | 'segments' | 'campaigns' | 'campaign_messages' | 'flows' | 'flow_actions' | 'flow_messages';
+
+/** A row without the columns the loader fills in (account, raw page, load time). */
+export type RowOf<T extends ResourceTable> = Omit<{ [K in keyof KlensTables[T]]: unknown }, 'account_id' | 'raw_response_id' | 'synced_at'> & { id: string };
+
+/** How one stream turns records into rows. */
+export interface ResourceLoad<T extends ResourceTable> {
+  /** sync_state key and quarantine label, e.g. `campaigns:email`. */
+  stream: string;
+  table: T;
+  toRow: (record: unknown) => { ok: true; row: RowOf<T> } | { ok: false; reason: string };
+  /** The time the incremental filter compares (`updated`), for the watermark. */
+  cursor?: (row: RowOf<T>) => Date | null;
+}
+
+export const emptyReport = (stream: string, watermark: Date | null = null): StreamReport => ({ stream, pages: 0, received: 0, added: 0, quarantined: 0, watermark });
+
+/**
+ * Stores one page in one transaction: the raw response, its valid records upserted (a record seen
+ * twice, on one page or across pages, ends as one row holding the later copy), and the rest
+ * quarantined with their reason. Returns the stored rows.
+ */
+export async function loadPage<T extends ResourceTable>(
+  context: StreamContext,
+  load: ResourceLoad<T>,
+  response: KlaviyoResponse<unknown>,
+  report: StreamReport,
+): Promise<Array<RowOf<T>>> {
+  const records = Array.isArray((response.body as { data?: unknown }).data) ? ((response.body as { data: unknown[] }).data) : [];
+  const rows = new Map<string, RowOf<T>>();
+  const rejected: Rejected[] = [];
+  for (const record of records) {
+    const result = load.toRow(record);
+    if (result.ok) rows.set(result.row.id, result.row);
+    else rejected.push({ recordId: recordIdOf(record), reason: result.reason, record });
+  }
+  const { accountId, clock } = context;
+  const added = await context.database.kysely.transaction().execute(async (trx) => {
+    const rawResponseId = await storeRawResponse(trx, accountId, response as KlaviyoResponse);
+    await quarantine(trx, { accountId, stream: load.stream, rawResponseId, at: clock() }, rejected);
+    if (rows.size === 0) return 0;
+    return upsertRows(trx, load.table, [...rows.values()].map((row) => ({ ...row, account_id: accountId, raw_response_id: rawResponseId, synced_at: response.receivedAt })));
+  });
+  report.pages += 1;
+  report.received += records.length;
+  report.added += added;
+  report.quarantined += rejected.length;
+  return [...rows.values()];
+}
+
+/**
+ * Loads every page of a listing. After each page (and `afterPage`, which loads its children) the
+ * watermark moves to the latest cursor among the rows stored so far, never to a time not received.
+ */
+export async function loadPages<T extends ResourceTable>(
+  context: StreamContext,
+  load: ResourceLoad<T>,
+  open: () => AsyncIterable<KlaviyoResponse<unknown>>,
+  afterPage?: (rows: Array<RowOf<T>>) => Promise<void>,
+  report: StreamReport = emptyReport(load.stream),
+): Promise<StreamReport> {
+  await eachPage(open, async (response) => {
+    const rows = await loadPage(context, load, response, report);
+    if (afterPage) await afterPage(rows);
+    for (const row of rows) {
+      const at = load.cursor?.(row);
+      if (at && (!report.watermark || at > report.watermark)) report.watermark = at;
+    }
+    await advanceWatermark(context.database.kysely, context.accountId, load.stream, report.watermark, context.clock());
+    context.onProgress?.({ ...report });
+  });
+  return report;
+}
+
+/** Times a listing is started over after Klaviyo refused its cursor, before the sync gives up. */
+const CURSOR_RESTARTS = 3;
+
+/**
+ * Hands each page of a listing to `handle`. When Klaviyo refuses a cursor (it expired), the
+ * listing is opened again: `open` decides where it restarts (the first page, or the watermark),
+ * and pages read twice are absorbed by the upserts.
+ */
+export async function eachPage<B>(open: () => AsyncIterable<KlaviyoResponse<B>>, handle: (page: KlaviyoResponse<B>) => Promise<void>): Promise<void> {
+  for (let restarts = 0; ; restarts++) {
+    try {
+      for await (const page of open()) await handle(page);
+      return;
+    } catch (error) {
+      if (!(error instanceof KlaviyoCursorExpiredError) || restarts >= CURSOR_RESTARTS) throw error;
+    }
+  }
+}
+
+// The tables share a shape (keyed by account and id) that Kysely cannot express generically, hence
+// the untyped handle here; the row types above are what keeps each caller honest.
+async function upsertRows(trx: Kysely<KlensTables>, table: ResourceTable, rows: Array<Record<string, unknown>>): Promise<number> {
+  const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const columns = Object.keys(rows[0]!).filter((column) => column !== 'account_id' && column !== 'id');
+  const result = await db
+    .insertInto(table)
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict.columns(['account_id', 'id']).doUpdateSet(Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)]))),
+    )
+    // xmax = 0 only for rows this statement inserted (not updated).
+    .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+    .execute();
+  return result.filter((row) => row.inserted).length;
+}

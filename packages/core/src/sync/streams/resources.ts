@@ -1,0 +1,24 @@
+import type { ResourceStreamName, StreamReport } from '../types.js';
+import { syncLists, syncProfiles, syncSegments } from './audiences.js';
+import { CAMPAIGN_CHANNELS, syncCampaigns } from './campaigns.js';
+import { syncFlows } from './flows.js';
+import type { StreamContext } from './resource-loader.js';
+
+/** Syncs one resource (campaigns: every channel) and reports each of its streams. */
+export async function syncResource(context: StreamContext, resource: ResourceStreamName): Promise<StreamReport[]> {
+  switch (resource) {
+    case 'profiles':
+      return [await syncProfiles(context)];
+    case 'lists':
+      return [await syncLists(context)];
+    case 'segments':
+      return [await syncSegments(context)];
+    case 'campaigns': {
+      const reports: StreamReport[] = [];
+      for (const channel of CAMPAIGN_CHANNELS) for (const archived of [false, true]) reports.push(...(await syncCampaigns(context, channel, archived)));
+      return reports;
+    }
+    case 'flows':
+      return syncFlows(context);
+  }
+}
