@@ -28,8 +28,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const { store } = simulator;
+  const { rateLimits, faults } = config.options;
+  const faultText = Array.isArray(faults) && faults.length > 0 ? faults.map((rule) => `${rule.kind}:${rule.probability}`).join(',') : 'none';
   console.log(
-    `Klaviyo simulator on ${simulator.url} (API key ${simulator.apiKey}, seed ${store.options.seed}, now ${store.now.toISOString()})`,
+    `Klaviyo simulator on ${simulator.url} (API key ${simulator.apiKey}, seed ${store.options.seed}, now ${store.now.toISOString()}, ` +
+      `size ${store.options.size}, rate limits ${typeof rateLimits === 'string' ? rateLimits : 'custom'}, faults ${faultText})`,
   );
   const stop = () => {
     simulator.close().then(

@@ -1,8 +1,12 @@
+import { InvalidFaultPlanError, FAULT_PLAN_SYNTAX, parseFaultPlan } from '../http/faults/fault-plan.js';
 import { isValidTimeZone } from '../time/zoned-time.js';
 import type { SimulatorOptions } from '../server/start-simulator.js';
 
 /** The environment variables the CLI reads, all optional. */
-export const CONFIG_VARIABLES = ['SEED', 'PORT', 'HOST', 'NOW', 'ORDERS_PER_DAY', 'MONTHS', 'TIMEZONE', 'CURRENCY', 'API_KEY', 'PUBLIC_BASE_URL'] as const;
+export const CONFIG_VARIABLES = [
+  'SEED', 'PORT', 'HOST', 'NOW', 'SIZE', 'ORDERS_PER_DAY', 'MONTHS', 'TIMEZONE', 'CURRENCY', 'API_KEY', 'PUBLIC_BASE_URL',
+  'RATE_LIMITS', 'FAULTS', 'FAULT_SEED',
+] as const;
 
 /** The CLI's configuration, or every problem found in it. */
 export type ConfigResult = { ok: true; options: SimulatorOptions } | { ok: false; problems: string[] };
@@ -11,11 +15,12 @@ const DEFAULT_PORT = 4010;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Reads the simulator's configuration from environment variables (SEED, PORT, HOST, NOW,
- * ORDERS_PER_DAY, MONTHS, TIMEZONE, CURRENCY, API_KEY, PUBLIC_BASE_URL) and reports every bad
- * value at once, each with what is expected.
+ * Reads the simulator's configuration from environment variables (SEED, PORT, HOST, NOW, SIZE,
+ * ORDERS_PER_DAY, MONTHS, TIMEZONE, CURRENCY, API_KEY, PUBLIC_BASE_URL, RATE_LIMITS, FAULTS,
+ * FAULT_SEED) and reports every bad value at once, each with what is expected. Unlike
+ * `startSimulator`, the CLI enforces Klaviyo's rate limits unless `RATE_LIMITS=off`.
  *
- * @example readConfig({ SEED: '7', PORT: '0' }) // { ok: true, options: { seed: 7, port: 0, host: '127.0.0.1' } }
+ * @example readConfig({ SEED: '7', PORT: '0' }) // { ok: true, options: { seed: 7, port: 0, host: '127.0.0.1', rateLimits: 'klaviyo' } }
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const problems: string[] = [];
@@ -31,11 +36,13 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     return parsed;
   };
 
-  const options: SimulatorOptions = { port: DEFAULT_PORT, host: value('HOST') ?? '127.0.0.1' };
+  const options: SimulatorOptions = { port: DEFAULT_PORT, host: value('HOST') ?? '127.0.0.1', rateLimits: 'klaviyo' };
   const seed = integer('SEED', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'an integer');
   if (seed !== undefined) options.seed = seed;
   const port = integer('PORT', 0, 65_535, 'an integer from 0 to 65535 (0 picks a free port)');
   if (port !== undefined) options.port = port;
+  const size = integer('SIZE', 100, 5_000_000, 'an integer from 100 to 5000000 (profiles signed up by 2026-11-01; event volumes scale with it)');
+  if (size !== undefined) options.size = size;
   const months = integer('MONTHS', 1, 360, 'an integer from 1 to 360');
   if (months !== undefined) options.months = months;
 
@@ -72,5 +79,21 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       problems.push(`PUBLIC_BASE_URL must be an http(s) URL without query, such as http://localhost:4010; got "${publicBaseUrl}".`);
     } else options.publicBaseUrl = publicBaseUrl;
   }
+  const rateLimits = value('RATE_LIMITS');
+  if (rateLimits !== undefined) {
+    if (rateLimits !== 'klaviyo' && rateLimits !== 'off') problems.push(`RATE_LIMITS must be "klaviyo" (the spec's limits, enforced) or "off"; got "${rateLimits}".`);
+    else options.rateLimits = rateLimits;
+  }
+  const faults = value('FAULTS');
+  if (faults !== undefined) {
+    try {
+      options.faults = parseFaultPlan(faults);
+    } catch (error) {
+      if (!(error instanceof InvalidFaultPlanError)) throw error;
+      problems.push(`FAULTS must be ${FAULT_PLAN_SYNTAX}; ${error.problems.join(' ')}`);
+    }
+  }
+  const faultSeed = integer('FAULT_SEED', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'an integer (default: SEED)');
+  if (faultSeed !== undefined) options.faultSeed = faultSeed;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, options };
 }

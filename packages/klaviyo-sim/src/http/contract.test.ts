@@ -1,14 +1,17 @@
 import type { ValidateFunction } from 'ajv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../server/start-simulator.js';
 import { loadSpecValidators } from '../test-support/openapi-schemas.js';
 import { apiGet, withFilter } from '../test-support/simulator-client.js';
+
+// Whole-window generation takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let sim: RunningSimulator;
 let spec: ReturnType<typeof loadSpecValidators>;
 beforeAll(async () => {
   spec = loadSpecValidators();
-  sim = await startSimulator({ seed: 8, ordersPerDay: 15 });
+  sim = await startSimulator({ seed: 8, ordersPerDay: 15, size: 3000 });
 });
 afterAll(() => sim.close());
 

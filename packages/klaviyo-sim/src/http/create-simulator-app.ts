@@ -2,11 +2,23 @@ import { Hono } from 'hono';
 import { hashedUuid } from '../store/ids.js';
 import type { KlaviyoStore } from '../store/types.js';
 import { ApiError, errorEnvelope, internalError, methodNotAllowed, notFound } from './api-error.js';
+import { faultMiddleware, isInternalRequest, sleepWithTimer, type Sleep } from './faults/fault-middleware.js';
+import { parseFaultPlan, type FaultPlan } from './faults/fault-plan.js';
 import { jsonApiResponse } from './json-api-response.js';
+import { rateLimitMiddleware, type RateLimitMode } from './limits/rate-limit-middleware.js';
+import { REPORT_ROUTES } from './reports/report-routes.js';
 import { checkAuthorization, checkRevision } from './request-checks.js';
 import { getAccounts } from './routes/get-accounts.js';
+import { getLists, getList, getSegment, getSegments } from './routes/get-audiences.js';
+import { getCampaign, getCampaignMessage, getCampaignMessageIds, getCampaignMessages } from './routes/get-campaign.js';
+import { getCampaigns } from './routes/get-campaigns.js';
+import { getEvent, getMetric } from './routes/get-event.js';
 import { getEvents } from './routes/get-events.js';
+import { getFlowAction, getFlowActionIds, getFlowActions } from './routes/get-flow-actions.js';
+import { getFlowActionMessages, getFlowMessage } from './routes/get-flow-messages.js';
+import { getFlow, getFlows } from './routes/get-flows.js';
 import { getMetrics } from './routes/get-metrics.js';
+import { getProfile, getProfiles } from './routes/get-profiles.js';
 import type { RouteContext } from './routes/route-context.js';
 
 /** Options of {@link createSimulatorApp}. */
@@ -18,12 +30,45 @@ export interface SimulatorAppOptions {
    * simulator sits behind a proxy. Default: each request's own origin.
    */
   publicBaseUrl?: string;
+  /**
+   * `'off'` (default: tests and library use stay fast), `'klaviyo'` (the spec's burst, steady and
+   * daily limits, answered with 429 and `Retry-After`; `pnpm sim` uses it), or a table of limits.
+   */
+  rateLimits?: RateLimitMode;
+  /** Faults to inject: a plan or its text form (see `parseFaultPlan`). Default: none. */
+  faults?: FaultPlan | string;
+  /** Seed that, with the request, decides which requests are faulted. Default: the store's seed. */
+  faultSeed?: number;
+  /** Milliseconds since the epoch, for rate-limit windows. Default `Date.now`. */
+  clock?: () => number;
+  /** How `slow` and `timeout` faults wait. Default: a timer, cut short when the client disconnects. */
+  sleep?: Sleep;
 }
 
 const ROUTES: Record<string, (context: RouteContext, request: Request) => Response> = {
   '/api/accounts': getAccounts,
   '/api/metrics': getMetrics,
+  '/api/metrics/:id': getMetric,
   '/api/events': getEvents,
+  '/api/events/:id': getEvent,
+  '/api/profiles': getProfiles,
+  '/api/profiles/:id': getProfile,
+  '/api/lists': getLists,
+  '/api/lists/:id': getList,
+  '/api/segments': getSegments,
+  '/api/segments/:id': getSegment,
+  '/api/campaigns': getCampaigns,
+  '/api/campaigns/:id': getCampaign,
+  '/api/campaigns/:id/campaign-messages': getCampaignMessages,
+  '/api/campaigns/:id/relationships/campaign-messages': getCampaignMessageIds,
+  '/api/campaign-messages/:id': getCampaignMessage,
+  '/api/flows': getFlows,
+  '/api/flows/:id': getFlow,
+  '/api/flows/:id/flow-actions': getFlowActions,
+  '/api/flows/:id/relationships/flow-actions': getFlowActionIds,
+  '/api/flow-actions/:id': getFlowAction,
+  '/api/flow-actions/:id/flow-messages': getFlowActionMessages,
+  '/api/flow-messages/:id': getFlowMessage,
 };
 
 /**
@@ -38,6 +83,8 @@ const ROUTES: Record<string, (context: RouteContext, request: Request) => Respon
  *   headers: { Authorization: 'Klaviyo-API-Key pk_test', revision: '2026-07-15' },
  * });
  * ```
+ *
+ * @throws {InvalidFaultPlanError} when `faults` is a string that is not a valid fault plan.
  */
 export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOptions): Hono {
   const context: RouteContext = { store, publicBaseUrl: options.publicBaseUrl };
@@ -57,7 +104,18 @@ export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOpt
     checkRevision(c.req.header('revision'));
     await next();
   });
+  const clock = options.clock ?? Date.now;
+  app.use('*', rateLimitMiddleware({ mode: options.rateLimits ?? 'off', clock, seed: store.options.seed, exempt: isInternalRequest }));
+  const faults = typeof options.faults === 'string' ? parseFaultPlan(options.faults) : (options.faults ?? []);
+  const dispatch = async (request: Request) => app.fetch(request);
+  app.use('*', faultMiddleware({ plan: faults, seed: options.faultSeed ?? store.options.seed, sleep: options.sleep ?? sleepWithTimer, dispatch, errorResponse }));
 
+  for (const [path, handler] of Object.entries(REPORT_ROUTES)) {
+    app.post(path, (c) => handler(context, c.req.raw));
+    app.all(path, (c) => {
+      throw methodNotAllowed(c.req.method, path);
+    });
+  }
   for (const [path, handler] of Object.entries(ROUTES)) {
     app.get(path, (c) => handler(context, c.req.raw));
     app.all(path, (c) => {

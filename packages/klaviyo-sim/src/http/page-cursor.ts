@@ -16,11 +16,25 @@ export function encodeCursor(state: CursorState): string {
 }
 
 /**
- * Reads a cursor issued by {@link encodeCursor} for the query with key `expectedKey`.
+ * The cursor inside a whole `links.next` URL passed back as the cursor, as the official SDKs do
+ * with a next link they do not recognise (an `http://` one); any other value is returned as is.
+ *
+ * @example cursorOfLink('http://127.0.0.1:4010/api/events?page%5Bcursor%5D=abc') // 'abc'
+ */
+export function cursorOfLink(cursor: string): string {
+  if (!/^https?:\/\//i.test(cursor) || !URL.canParse(cursor)) return cursor;
+  const params = new URL(cursor).searchParams;
+  return params.get('page[cursor]') ?? params.get('page_cursor') ?? cursor;
+}
+
+/**
+ * Reads a cursor issued by {@link encodeCursor} for the query with key `expectedKey`, also when it
+ * comes wrapped in its whole `links.next` URL.
  *
  * @throws {ApiError} 400 on `page[cursor]` when it cannot be decoded or belongs to another query.
  */
-export function decodeCursor(cursor: string, expectedKey: string): CursorState {
+export function decodeCursor(given: string, expectedKey: string): CursorState {
+  const cursor = cursorOfLink(given);
   let payload: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');

@@ -11,8 +11,9 @@ const STEADY_LIMITS: Record<OperationId, number> = {
 const STEADY_WINDOW_SECONDS = 60;
 
 /**
- * The `RateLimit-*` headers of a successful response, describing the steady window. Requests are
- * not counted yet, so every response reports one request used in a fresh window.
+ * The `RateLimit-*` headers of a successful response, describing the steady window as if one
+ * request had been used in a fresh window. When limits are enforced (`rateLimits: 'klaviyo'`), the
+ * rate-limit middleware (`limits/rate-limit-middleware.ts`) replaces them with the counted values.
  */
 export function rateLimitHeaders(operation: OperationId): Record<string, string> {
   const limit = STEADY_LIMITS[operation];

@@ -4,7 +4,7 @@ import { apiGet, clientHeaders, firstError, withFilter } from '../test-support/s
 
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 21, ordersPerDay: 15 });
+  sim = await startSimulator({ seed: 21, ordersPerDay: 15, size: 3000 });
 });
 afterAll(() => sim.close());
 

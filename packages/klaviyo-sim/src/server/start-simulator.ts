@@ -1,13 +1,13 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSimulatorApp } from '../http/create-simulator-app.js';
+import { createSimulatorApp, type SimulatorAppOptions } from '../http/create-simulator-app.js';
 import { hashKey } from '../random/hash.js';
 import { createKlaviyoStore } from '../store/create-klaviyo-store.js';
 import type { KlaviyoStore, StoreOptions } from '../store/types.js';
 
-/** Options of {@link startSimulator}: the store's options plus where to listen. */
-export interface SimulatorOptions extends StoreOptions {
+/** Options of {@link startSimulator}: the store's options, the app's rate limits and faults, and where to listen. */
+export interface SimulatorOptions extends StoreOptions, Pick<SimulatorAppOptions, 'rateLimits' | 'faults' | 'faultSeed' | 'clock' | 'sleep'> {
   /** TCP port; `0` picks a free one. Default `0`. */
   port?: number;
   /** Interface to listen on. Default `'127.0.0.1'`. */
@@ -52,10 +52,10 @@ function urlHost(host: string): string {
  * ```
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const { port = 0, host = '127.0.0.1', apiKey: givenKey, publicBaseUrl, ...storeOptions } = options;
+  const { port = 0, host = '127.0.0.1', apiKey: givenKey, publicBaseUrl, rateLimits, faults, faultSeed, clock, sleep, ...storeOptions } = options;
   const store = createKlaviyoStore(storeOptions);
   const apiKey = givenKey ?? defaultApiKey(store.options.seed);
-  const app = createSimulatorApp(store, { apiKey, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  const app = createSimulatorApp(store, { apiKey, ...(publicBaseUrl ? { publicBaseUrl } : {}), rateLimits, faults, faultSeed, clock, sleep });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(created as Server));

@@ -1,13 +1,24 @@
 import { addCalendarMonths, type CivilDate, dayNumberOf } from '../time/civil-date.js';
-import { startOfLocalDay, wallClockAt } from '../time/zoned-time.js';
+import { localDayNumberAt, startOfLocalDay, wallClockAt } from '../time/zoned-time.js';
 import { createAccount } from './account.js';
-import { listEvents, type Timeline } from './event-timeline.js';
+import { createAudiences } from './audiences.js';
+import { newsletterSendInstants } from './campaign-catalog.js';
+import { createDayAssembler } from './day-assembly.js';
+import { createLocalClock } from './local-clock.js';
+import { listEventDays, listEvents, type Timeline } from './event-timeline.js';
+import { createFlowCatalog } from './flow-catalog.js';
+import { findEvent, metricDayEvents } from './event-lookup.js';
 import { shortId } from './ids.js';
-import { LruCache } from './lru-cache.js';
-import { createMetrics } from './metric-catalog.js';
-import { placedOrdersOn, type PlacedOrderContext } from './placed-orders.js';
+import { WeightedLruCache } from './lru-cache.js';
+import { createMessageDirectory } from './message-directory.js';
+import { createMetrics, METRIC } from './metric-catalog.js';
+import { createProfileDirectory } from './profile-directory.js';
 import { createProfilePool } from './profiles.js';
-import { resolveStoreOptions } from './store-options.js';
+import { createSignupCurve } from './signup-curve.js';
+import { buildCatalogs, lazy } from './store-catalogs.js';
+import { createStoreModel } from './store-model.js';
+import { DEFAULT_ORDERS_PER_DAY, DEFAULT_SIZE, resolveStoreOptions } from './store-options.js';
+import { attributedOrders, messageActivity, type QuerySource } from './store-queries.js';
 import type { KlaviyoStore, SimEvent, StoreOptions } from './types.js';
 
 /**
@@ -16,20 +27,25 @@ import type { KlaviyoStore, SimEvent, StoreOptions } from './types.js';
  * already served, as a real account would.
  */
 export const DEMAND_ANCHOR: CivilDate = { year: 2025, month: 10, day: 1 };
+/** `size` profiles have signed up by this date (the default `now`). */
+export const SIZE_HORIZON: CivilDate = { year: 2026, month: 11, day: 1 };
+/** The first profiles signed up this many days before the anchor date. */
+const SIGNUPS_BEFORE_ANCHOR_DAYS = 730;
 
-/** Days of events kept in memory; enough for concurrent paging, small beside a 13-month window. */
-const CACHED_DAYS = 48;
+/** Events held in memory: generation layers, assembled days, and served per-metric days. */
+const BUDGETS = { layers: 4_000_000, days: 1_500_000, servedEvents: 400_000 };
 
 /**
  * Creates the deterministic synthetic Klaviyo account the simulator serves. Nothing is generated
- * up front: events are made per local day on demand and a few recent days are cached.
+ * up front: events are made per local day on demand (from the days' campaign sends, signups,
+ * lapses and visits) and kept in caches bounded by event counts.
  *
  * ### Examples
  * ```ts
  * const store = createKlaviyoStore({ seed: 7, ordersPerDay: 15 });
  * const placedOrder = store.metrics.find((metric) => metric.name === 'Placed Order')!;
  * for (const event of store.events({ metricId: placedOrder.id, to: new Date('2025-10-02T00:00:00Z') })) {
- *   console.log(event.datetime.toISOString(), event.value);
+ *   console.log(event.datetime.toISOString(), event.value, event.message?.campaignId);
  * }
  * ```
  *
@@ -39,45 +55,48 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
   const resolved = resolveStoreOptions(options);
   const { seed, timezone } = resolved;
   const now = new Date(resolved.now.getTime());
-  const firstDate = addCalendarMonths(wallClockAt(now.getTime(), timezone), -resolved.months);
-  const startDay = dayNumberOf(firstDate);
+  const startDay = dayNumberOf(addCalendarMonths(wallClockAt(now.getTime(), timezone), -resolved.months));
   const start = startOfLocalDay(startDay, timezone);
   const anchorDay = dayNumberOf(DEMAND_ANCHOR);
+  const horizonDay = dayNumberOf(SIZE_HORIZON);
 
   const account = createAccount(resolved);
   const metrics = createMetrics(seed, startOfLocalDay(anchorDay, timezone));
-  const metricIndex = metrics.findIndex((metric) => metric.name === 'Placed Order');
-  const placedOrderMetric = metrics[metricIndex];
-  if (!placedOrderMetric) throw new Error('The metric catalogue has no Placed Order metric');
-
-  const profiles = createProfilePool({ seed, ordersPerDay: resolved.ordersPerDay, anchorDay, timezone });
-  const placedOrders: PlacedOrderContext = {
+  const firstSignupDay = anchorDay - SIGNUPS_BEFORE_ANCHOR_DAYS;
+  const curve = createSignupCurve(startOfLocalDay(firstSignupDay, timezone).getTime(), startOfLocalDay(horizonDay, timezone).getTime(), resolved.size);
+  const nowDay = localDayNumberAt(now.getTime(), timezone);
+  const clock = createLocalClock(timezone);
+  const newsletterSends = newsletterSendInstants(seed, clock, firstSignupDay, Math.max(nowDay, horizonDay) + 400);
+  const pool = createProfilePool({ seed, curve, newsletterSends });
+  const audiences = createAudiences(seed, start.getTime());
+  const flows = createFlowCatalog(seed, start.getTime(), audiences.campaignAudienceIds.newsletter);
+  const defaultOrders = (DEFAULT_ORDERS_PER_DAY * resolved.size) / DEFAULT_SIZE;
+  const model = createStoreModel({ seed, timezone, ordersPerDay: resolved.ordersPerDay, anchorDay, intent: Math.sqrt(resolved.ordersPerDay / defaultOrders), pool, clock });
+  const assembler = createDayAssembler(model, BUDGETS);
+  const materialize = {
     seed,
-    metricId: placedOrderMetric.id,
-    metricIndex,
     idPrefix: shortId(seed, 'event-id').slice(0, 3),
-    ordersPerDay: resolved.ordersPerDay,
-    anchorDay,
-    timezone,
+    metrics,
     currency: resolved.currency,
-    profiles,
+    websiteUrl: account.contact_information.website_url ?? 'https://www.example.com',
+    profileId: pool.idOf,
+    messages: createMessageDirectory(model, flows),
   };
-  const generators = new Map<string, (dayNumber: number) => SimEvent[]>([
-    [placedOrderMetric.id, (dayNumber) => placedOrdersOn(placedOrders, dayNumber)],
-  ]);
-  const cache = new LruCache<string, readonly SimEvent[]>(CACHED_DAYS);
-
+  const served = new WeightedLruCache<string, readonly SimEvent[]>(BUDGETS.servedEvents, (events) => events.length);
+  const metricIndex = new Map(metrics.map((metric, index) => [metric.id, index]));
   const timeline: Timeline = {
     start,
     now,
     timezone,
-    metricIdsWithEvents: [...generators.keys()],
-    eventsOn: (metricId, dayNumber) => {
-      const generate = generators.get(metricId);
-      if (!generate) return [];
-      return cache.getOrCreate(`${metricId}/${dayNumber}`, () => Object.freeze(generate(dayNumber)));
-    },
+    metricIdsWithEvents: metrics.map((metric) => metric.id),
+    eventsOn: (metricId, day) =>
+      served.getOrCreate(`${metricId}/${day}`, () => metricDayEvents(materialize, assembler.dayLog(day), metricIndex.get(metricId) ?? -1)),
+    dayStart: (day) => model.localDay(day).start,
   };
+  const window = { start: start.getTime(), now: now.getTime() };
+  const source: QuerySource = { assembler, materialize, timezone, ...window };
+  const profiles = createProfileDirectory(pool, audiences, now.getTime());
+  const catalogs = lazy(() => buildCatalogs(model, audiences, flows, { startDay, nowDay, now: now.getTime() }));
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
 
   return {
@@ -87,7 +106,29 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     start: new Date(start.getTime()),
     now: new Date(now.getTime()),
     events: (query) => ({ [Symbol.iterator]: () => listEvents(timeline, query) }),
+    eventsByDay: (query) => ({ [Symbol.iterator]: () => listEventDays(timeline, query) }),
+    event: (id) => findEvent(materialize, assembler, window, id),
     metric: (id) => metricsById.get(id),
-    profile: (id) => profiles.find(id),
+    profile: profiles.byId,
+    profiles: profiles.list,
+    profileCount: profiles.count,
+    profileAt: profiles.at,
+    profilesByUpdated: profiles.byUpdated,
+    lists: audiences.lists,
+    segments: audiences.segments,
+    membershipsOf: profiles.membershipsOf,
+    memberCount: profiles.memberCount,
+    get campaigns() {
+      return catalogs().campaigns;
+    },
+    campaign: (id) => catalogs().campaignsById.get(id),
+    campaignMessage: (id) => catalogs().campaignMessagesById.get(id),
+    flows: flows.flows,
+    flow: (id) => catalogs().flowsById.get(id),
+    flowAction: (id) => catalogs().flowActionsById.get(id),
+    flowMessage: (id) => catalogs().flowMessagesById.get(id),
+    attributionOf: (event) => (event.metricId === metrics[METRIC.placedOrder]?.id || event.metricId === metrics[METRIC.orderedProduct]?.id ? event.message : undefined),
+    attributedOrders: (query) => ({ [Symbol.iterator]: () => attributedOrders(source, query) }),
+    messageActivity: (query) => messageActivity(source, query),
   };
 }

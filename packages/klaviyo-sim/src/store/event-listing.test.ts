@@ -1,16 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKlaviyoStore } from './create-klaviyo-store.js';
 import { compareEventPositions } from './event-timeline.js';
 import type { KlaviyoStore, SimEvent } from './types.js';
+
+// Whole-window generation takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let store: KlaviyoStore;
 let all: SimEvent[];
 let placedOrderId: string;
 
 beforeAll(() => {
-  store = createKlaviyoStore({ seed: 9, ordersPerDay: 15 });
-  all = [...store.events()];
+  store = createKlaviyoStore({ seed: 9, ordersPerDay: 15, size: 3000 });
   placedOrderId = store.metrics.find((metric) => metric.name === 'Placed Order')!.id;
+  all = [...store.events({ metricId: placedOrderId })];
 });
 
 describe('store.events', () => {
@@ -40,32 +43,36 @@ describe('store.events', () => {
     const pivot = all[1234]!;
     const at = pivot.datetime;
     const sameSecond = all.filter((event) => event.datetime.getTime() === at.getTime());
-    expect([...store.events({ from: at, to: new Date(at.getTime() + 1) })]).toEqual(sameSecond);
-    expect([...store.events({ to: at })].at(-1)!.datetime.getTime()).toBeLessThan(at.getTime());
-    expect([...store.events({ from: new Date(at.getTime() + 1) })][0]!.datetime.getTime()).toBeGreaterThan(at.getTime());
+    const placed = { metricId: placedOrderId };
+    expect([...store.events({ ...placed, from: at, to: new Date(at.getTime() + 1) })]).toEqual(sameSecond);
+    expect([...store.events({ ...placed, to: at })].at(-1)!.datetime.getTime()).toBeLessThan(at.getTime());
+    expect([...store.events({ ...placed, from: new Date(at.getTime() + 1) })][0]!.datetime.getTime()).toBeGreaterThan(at.getTime());
   });
 
   it('lists descending as the exact reverse', () => {
     const from = new Date('2026-02-01T00:00:00Z');
     const to = new Date('2026-02-15T00:00:00Z');
     expect([...store.events({ from, to, order: 'desc' })]).toEqual([...store.events({ from, to })].reverse());
+    expect([...store.events({ from, to })].length).toBeGreaterThan([...store.events({ metricId: placedOrderId, from, to })].length);
   });
 
   it('resumes strictly after a position, in either order', () => {
     const position = all[2000]!;
-    expect([...store.events({ after: position })]).toEqual(all.slice(2001));
-    expect([...store.events({ after: position, order: 'desc' })]).toEqual(all.slice(0, 2000).reverse());
+    expect([...store.events({ metricId: placedOrderId, after: position })]).toEqual(all.slice(2001));
+    expect([...store.events({ metricId: placedOrderId, after: position, order: 'desc' })]).toEqual(all.slice(0, 2000).reverse());
   });
 
   it('narrows by metric and by profile', () => {
     expect([...store.events({ metricId: placedOrderId })].length).toBe(all.length);
     const receivedEmail = store.metrics.find((metric) => metric.name === 'Received Email')!;
-    expect([...store.events({ metricId: receivedEmail.id })]).toEqual([]);
+    const received = [...store.events({ metricId: receivedEmail.id, to: new Date('2025-11-01T00:00:00Z') })];
+    expect(received.length).toBeGreaterThan(1000);
+    expect(received.every((event) => event.metricId === receivedEmail.id)).toBe(true);
     expect([...store.events({ metricId: 'nope00' })]).toEqual([]);
     expect([...store.events({ metricId: [] })]).toEqual([]);
     const buyer = all[100]!.profileId;
     const own = all.filter((event) => event.profileId === buyer);
-    expect([...store.events({ profileId: buyer })]).toEqual(own);
+    expect([...store.events({ metricId: placedOrderId, profileId: buyer })]).toEqual(own);
   });
 
   it('has repeat buyers', () => {

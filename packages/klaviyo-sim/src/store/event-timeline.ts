@@ -1,5 +1,6 @@
 import { localDayNumberAt } from '../time/zoned-time.js';
-import type { EventPosition, EventQuery, SimEvent } from './types.js';
+import { civilDateOf, formatCivilDate } from '../time/civil-date.js';
+import type { EventDay, EventPosition, EventQuery, SimEvent } from './types.js';
 
 /** Orders events by (datetime, id); ids compare by UTF-16 code units. */
 export function compareEventPositions(a: EventPosition, b: EventPosition): number {
@@ -17,6 +18,8 @@ export interface Timeline {
   metricIdsWithEvents: readonly string[];
   /** One metric's events on one local day, sorted by (datetime, id). */
   eventsOn(metricId: string, dayNumber: number): readonly SimEvent[];
+  /** First instant (ms) of a local day. */
+  dayStart(dayNumber: number): number;
 }
 
 function eventsOfDay(timeline: Timeline, metricIds: readonly string[], dayNumber: number): readonly SimEvent[] {
@@ -60,4 +63,24 @@ export function* listEvents(timeline: Timeline, query: EventQuery = {}): Generat
       if (keeps(event)) yield event;
     }
   }
+}
+
+/**
+ * The same events as {@link listEvents}, grouped by local day (`YYYY-MM-DD`); days without a
+ * matching event are skipped. Ascending only.
+ */
+export function* listEventDays(timeline: Timeline, query: EventQuery = {}): Generator<EventDay, void, undefined> {
+  let current: { dayNumber: number; events: SimEvent[] } | undefined;
+  let nextStart = -Infinity;
+  for (const event of listEvents(timeline, { ...query, order: 'asc' })) {
+    const instant = event.datetime.getTime();
+    if (!current || instant >= nextStart) {
+      if (current) yield { day: formatCivilDate(civilDateOf(current.dayNumber)), events: current.events };
+      const dayNumber = localDayNumberAt(instant, timeline.timezone);
+      current = { dayNumber, events: [] };
+      nextStart = timeline.dayStart(dayNumber + 1);
+    }
+    current.events.push(event);
+  }
+  if (current) yield { day: formatCivilDate(civilDateOf(current.dayNumber)), events: current.events };
 }

@@ -130,3 +130,16 @@ export function unscramble40(value: number, key: number): number {
   }
   return left * HALF_BITS + right;
 }
+
+/** A ULID-shaped id (26 Crockford base-32 characters): creation time, then 80 bits hashed from `parts`. */
+export function ulidLike(instant: number, ...parts: readonly HashPart[]): string {
+  const high = hashKey(...parts, 'ulid-high') % 0x1_0000_0000;
+  const low = hashKey(...parts, 'ulid-low');
+  const tail = hashKey(...parts, 'ulid-tail') % 0x1_0000;
+  return crockford32(instant, 10) + crockford32(high * 256 + (tail % 256), 8) + crockford32(low * 256 + (tail >>> 8), 8);
+}
+
+/** A numeric-string id like Klaviyo's flow action ids (`'108921736'`). */
+export function numericId(...parts: readonly HashPart[]): string {
+  return String(100_000_000 + (hashKey(...parts, 'numeric-id') % 900_000_000));
+}

@@ -29,3 +29,43 @@ export class LruCache<K, V> {
     return this.#entries.size;
   }
 }
+
+/**
+ * A least-recently-used cache bounded by the total weight of its entries (e.g. events held)
+ * rather than their number: one busy day at a million profiles outweighs a hundred quiet ones.
+ * The most recent entry is always kept, however heavy.
+ */
+export class WeightedLruCache<K, V> {
+  readonly #entries = new Map<K, { value: V; weight: number }>();
+  #total = 0;
+
+  constructor(
+    readonly budget: number,
+    readonly weigh: (value: V) => number,
+  ) {}
+
+  /** The cached value, or the one `create` makes (which is then cached). */
+  getOrCreate(key: K, create: () => V): V {
+    const cached = this.#entries.get(key);
+    if (cached) {
+      this.#entries.delete(key);
+      this.#entries.set(key, cached);
+      return cached.value;
+    }
+    const value = create();
+    const weight = Math.max(1, this.weigh(value));
+    this.#entries.set(key, { value, weight });
+    this.#total += weight;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#total <= this.budget || oldest === key) break;
+      this.#entries.delete(oldest);
+      this.#total -= entry.weight;
+    }
+    return value;
+  }
+
+  /** Total weight held. */
+  get weight(): number {
+    return this.#total;
+  }
+}

@@ -9,6 +9,7 @@ const MS_PER_DAY = 86_400_000;
 const INTEGRATIONS = {
   shopify: { object: 'integration', id: shortId('integration', 'Shopify'), name: 'Shopify', category: 'eCommerce' },
   klaviyo: { object: 'integration', id: shortId('integration', 'Klaviyo'), name: 'Klaviyo', category: 'Email' },
+  klaviyoSms: { object: 'integration', id: shortId('integration', 'Klaviyo'), name: 'Klaviyo', category: 'SMS' },
 } as const satisfies Record<string, SimIntegration>;
 
 /** Metric names by integration, in the order `GET /api/metrics` lists them. */
@@ -24,7 +25,29 @@ export const METRIC_CATALOG = [
   { name: 'Clicked Email', integration: INTEGRATIONS.klaviyo },
   { name: 'Bounced Email', integration: INTEGRATIONS.klaviyo },
   { name: 'Unsubscribed from Email Marketing', integration: INTEGRATIONS.klaviyo },
+  { name: 'Received SMS', integration: INTEGRATIONS.klaviyoSms },
+  { name: 'Clicked SMS', integration: INTEGRATIONS.klaviyoSms },
 ] as const;
+
+/**
+ * Positions of the metrics in {@link METRIC_CATALOG}: the compact event logs store these numbers
+ * and event ids carry them, so the catalogue only ever grows at the end.
+ */
+export const METRIC = {
+  placedOrder: 0,
+  orderedProduct: 1,
+  startedCheckout: 2,
+  addedToCart: 3,
+  viewedProduct: 4,
+  activeOnSite: 5,
+  receivedEmail: 6,
+  openedEmail: 7,
+  clickedEmail: 8,
+  bouncedEmail: 9,
+  unsubscribedEmail: 10,
+  receivedSms: 11,
+  clickedSms: 12,
+} as const;
 
 /** A metric name from {@link METRIC_CATALOG}. */
 export type MetricName = (typeof METRIC_CATALOG)[number]['name'];

@@ -1,8 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { dayNumberOf } from '../time/civil-date.js';
 import { createKlaviyoStore, DEMAND_ANCHOR } from './create-klaviyo-store.js';
 import { expectedOrders } from './order-demand.js';
 import type { KlaviyoStore } from './types.js';
+
+// Whole-window generation takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const ZONE = 'America/New_York';
 const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -18,14 +21,16 @@ const median = (values: number[]) => {
 
 const ORDERS_PER_DAY = 15;
 let store: KlaviyoStore;
+let placedOrder: string;
 /** Placed Order count per local date (YYYY-MM-DD), full days only. */
 let perDay: Map<string, number>;
 
 beforeAll(() => {
   store = createKlaviyoStore({ seed: 4, ordersPerDay: ORDERS_PER_DAY });
+  placedOrder = store.metrics.find((metric) => metric.name === 'Placed Order')!.id;
   const lastDay = localDate.format(store.now);
   perDay = new Map();
-  for (const event of store.events()) {
+  for (const event of store.events({ metricId: placedOrder })) {
     const key = localDate.format(event.datetime);
     if (key !== lastDay) perDay.set(key, (perDay.get(key) ?? 0) + 1);
   }
@@ -69,7 +74,7 @@ describe('the Placed Order series', () => {
   it('places few orders at night and most in the evening', () => {
     let night = 0;
     let evening = 0;
-    for (const event of store.events({ to: new Date('2026-03-01T00:00:00Z') })) {
+    for (const event of store.events({ metricId: placedOrder, to: new Date('2026-03-01T00:00:00Z') })) {
       const hour = Number(localHour.format(event.datetime));
       if (hour >= 2 && hour < 5) night += 1;
       if (hour >= 19 && hour < 22) evening += 1;
@@ -78,7 +83,7 @@ describe('the Placed Order series', () => {
   });
 
   it('has order values with a median near $70', () => {
-    const values = [...store.events({ to: new Date('2026-01-01T00:00:00Z') })].map((event) => event.value);
+    const values = [...store.events({ metricId: placedOrder, to: new Date('2026-01-01T00:00:00Z') })].map((event) => event.value);
     expect(median(values)).toBeGreaterThan(62);
     expect(median(values)).toBeLessThan(78);
   });
@@ -86,8 +91,9 @@ describe('the Placed Order series', () => {
 
 describe('growth', () => {
   it('sells about a quarter more in October 2026 than in October 2025', () => {
-    const larger = createKlaviyoStore({ seed: 4, ordersPerDay: 60 });
-    const count = (from: string, to: string) => [...larger.events({ from: new Date(from), to: new Date(to) })].length;
+    const larger = createKlaviyoStore({ seed: 4, ordersPerDay: 60, size: 3000 });
+    const metricId = larger.metrics.find((metric) => metric.name === 'Placed Order')!.id;
+    const count = (from: string, to: string) => [...larger.events({ metricId, from: new Date(from), to: new Date(to) })].length;
     // October 1–30 in New York (EDT, UTC-4), clear of the window's partial last day.
     const october2025 = count('2025-10-01T04:00:00Z', '2025-10-31T04:00:00Z');
     const october2026 = count('2026-10-01T04:00:00Z', '2026-10-31T04:00:00Z');

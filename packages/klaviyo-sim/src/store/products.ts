@@ -28,3 +28,16 @@ export function drawItemNames(random: RandomSource, count: number): string[] {
   }
   return names;
 }
+
+/** Typical price of each product in {@link PRODUCT_NAMES}, to split an order's value over its items. */
+export const PRODUCT_PRICES = [48, 18, 78, 32, 128, 36, 45, 56, 24, 28, 88, 30, 34, 110, 92, 118, 140, 84, 50, 42] as const;
+
+/** `count` distinct product numbers (indexes into {@link PRODUCT_NAMES}), by popularity. */
+export function drawItemIndexes(random: RandomSource, count: number): number[] {
+  const indexes: number[] = [];
+  while (indexes.length < count) {
+    const index = pickWeighted(random, PRODUCT_WEIGHTS);
+    if (!indexes.includes(index)) indexes.push(index);
+  }
+  return indexes;
+}

@@ -1,12 +1,20 @@
 import { isValidTimeZone } from '../time/zoned-time.js';
 import type { ResolvedStoreOptions, StoreOptions } from './types.js';
 
+/** Profiles signed up by the size horizon (see {@link StoreOptions.size}) when no size is given. */
+export const DEFAULT_SIZE = 60_000;
+/** Baseline Placed Orders per day at {@link DEFAULT_SIZE}; other sizes scale it in proportion. */
+export const DEFAULT_ORDERS_PER_DAY = 120;
+const MIN_SIZE = 100;
+const MAX_SIZE = 5_000_000;
+
 /** The defaults documented on {@link StoreOptions}. */
 export const DEFAULT_STORE_OPTIONS: Readonly<ResolvedStoreOptions> = Object.freeze({
   seed: 1,
   now: new Date('2026-11-01T00:00:00Z'),
   months: 13,
-  ordersPerDay: 120,
+  size: DEFAULT_SIZE,
+  ordersPerDay: DEFAULT_ORDERS_PER_DAY,
   timezone: 'America/New_York',
   currency: 'USD',
 });
@@ -37,7 +45,9 @@ export function resolveStoreOptions(options: StoreOptions = {}): ResolvedStoreOp
     seed: options.seed ?? DEFAULT_STORE_OPTIONS.seed,
     now: new Date((options.now ?? DEFAULT_STORE_OPTIONS.now).getTime()),
     months: options.months ?? DEFAULT_STORE_OPTIONS.months,
-    ordersPerDay: options.ordersPerDay ?? DEFAULT_STORE_OPTIONS.ordersPerDay,
+    size: options.size ?? DEFAULT_STORE_OPTIONS.size,
+    // A bigger audience buys more: without an explicit rate, orders scale with the profile count.
+    ordersPerDay: options.ordersPerDay ?? Math.round((DEFAULT_ORDERS_PER_DAY * (options.size ?? DEFAULT_SIZE)) / DEFAULT_SIZE * 100) / 100,
     timezone: options.timezone ?? DEFAULT_STORE_OPTIONS.timezone,
     currency: options.currency ?? DEFAULT_STORE_OPTIONS.currency,
   };
@@ -52,6 +62,9 @@ export function resolveStoreOptions(options: StoreOptions = {}): ResolvedStoreOp
   }
   if (!Number.isInteger(resolved.months) || resolved.months < 1 || resolved.months > 360) {
     fail('months', `months must be an integer from 1 to 360, got ${resolved.months}`);
+  }
+  if (!Number.isInteger(resolved.size) || resolved.size < MIN_SIZE || resolved.size > MAX_SIZE) {
+    fail('size', `size must be an integer from ${MIN_SIZE} to ${MAX_SIZE}, got ${resolved.size}`);
   }
   if (!Number.isFinite(resolved.ordersPerDay) || resolved.ordersPerDay < 0 || resolved.ordersPerDay > 100_000) {
     fail('ordersPerDay', `ordersPerDay must be a number from 0 to 100000, got ${resolved.ordersPerDay}`);

@@ -9,7 +9,17 @@ export interface StoreOptions {
    * this many calendar months before `now`'s local date. Default `13`.
    */
   months?: number;
-  /** Baseline expected Placed Order count per day on the anchor date (2025-10-01, see `DEMAND_ANCHOR`), before growth and seasonality. Default `120`. */
+  /**
+   * Number of profiles that have signed up by the size horizon (2026-11-01, the default `now`);
+   * signups keep coming at the same growing rate after it. Campaign audiences, and so the email
+   * and SMS event volumes, scale with it. From 100 to 5 000 000. Default `60000`.
+   */
+  size?: number;
+  /**
+   * Baseline expected Placed Order count per day on the anchor date (2025-10-01, see
+   * `DEMAND_ANCHOR`), before growth and seasonality; attributed and organic orders together follow
+   * it. Default `120 × size / 60000` (`120` at the default size).
+   */
   ordersPerDay?: number;
   /** The account's IANA time zone; local days and the diurnal pattern follow it. Default `'America/New_York'`. */
   timezone?: string;
@@ -69,15 +79,50 @@ export interface SimMetric {
   integration: SimIntegration;
 }
 
-/** A customer profile; only what `include=profile` needs. */
+/** A customer profile, as `GET /api/profiles` serves it (attributes plus opt-in fields). */
 export interface SimProfile {
   /** A 26-character ULID-like id, like Klaviyo's `01GDDKASAP8TKDDA2GRZDSVP4H`. */
   id: string;
+  /** The profile's number in signup order (0 = first signup); not served, used to join. */
+  index: number;
   email: string;
+  /** E.164, for profiles that gave a phone number (all SMS subscribers); otherwise null. */
+  phone_number: string | null;
   first_name: string;
   last_name: string;
-  /** ISO-8601 with offset; never after the profile's first event. */
+  /** ISO-8601 with offset: the signup instant, which defines the profile's cohort. */
   created: string;
+  /** ISO-8601: the latest consent change at or before `now` (signup, unsubscribe or bounce). */
+  updated: string;
+  location: { city: string; region: string; country: string; timezone: string };
+  /** Custom properties, e.g. the signup source. */
+  properties: Readonly<Record<string, unknown>>;
+  subscriptions: SimSubscriptions;
+  predictive: SimPredictiveAnalytics;
+}
+
+/** Email and SMS consent of a profile as of `now`. */
+export interface SimSubscriptions {
+  email: {
+    consent: 'SUBSCRIBED' | 'UNSUBSCRIBED' | 'NEVER_SUBSCRIBED';
+    canReceive: boolean;
+    /** ISO-8601 consent instant (signup), or null when never subscribed. */
+    consentTimestamp: string | null;
+    /** Why email marketing is suppressed (unsubscribe or hard bounce), with when. */
+    suppression: { reason: 'UNSUBSCRIBE' | 'HARD_BOUNCE'; timestamp: string } | null;
+    /** Whether the profile reads mail in Apple Mail, whose privacy protection pre-fetches opens. */
+    appleMailPrivacy: boolean;
+  };
+  sms: { consent: 'SUBSCRIBED' | 'NEVER_SUBSCRIBED'; canReceive: boolean; consentTimestamp: string | null };
+}
+
+/** The model-based predictions Klaviyo serves under `predictive_analytics`. */
+export interface SimPredictiveAnalytics {
+  predicted_clv: number;
+  predicted_number_of_orders: number;
+  average_order_value: number;
+  churn_probability: number;
+  ranked_channel_affinity: ('email' | 'sms')[];
 }
 
 /** One event, exactly as `GET /api/events` serves it. Treat as read-only. */
@@ -92,6 +137,11 @@ export interface SimEvent {
   value: number;
   /** The event's `event_properties`. */
   properties: Readonly<Record<string, unknown>>;
+  /**
+   * The message an email or SMS event belongs to, or the message a Placed Order or Ordered
+   * Product is attributed to; absent for organic and site events.
+   */
+  message?: SimAttribution;
 }
 
 /** A position in the (datetime, id) order of events; listing resumes strictly past it. */
@@ -116,6 +166,184 @@ export interface EventQuery {
   after?: EventPosition;
 }
 
+/** A list (static audience) of the account. */
+export interface SimList {
+  /** Six alphanumeric characters, like Klaviyo's `Y6nRLr`. */
+  id: string;
+  name: string;
+  created: string;
+  updated: string;
+  opt_in_process: 'single_opt_in' | 'double_opt_in';
+}
+
+/** A segment (rule-based audience) of the account. */
+export interface SimSegment {
+  id: string;
+  name: string;
+  /** Klaviyo's segment definition (`condition_groups`), as the API serves it. */
+  definition: { condition_groups: { conditions: Record<string, unknown>[] }[] };
+  created: string;
+  updated: string;
+  is_active: boolean;
+  is_processing: boolean;
+  is_starred: boolean;
+}
+
+/** A sending channel of campaigns and flow messages. */
+export type SimChannel = 'email' | 'sms';
+
+/** An email or SMS campaign on the marketing calendar. */
+export interface SimCampaign {
+  /** A 26-character ULID, like Klaviyo's campaign ids. */
+  id: string;
+  name: string;
+  channel: SimChannel;
+  /** `Sent` once its send time is before `now`, else `Scheduled`. */
+  status: 'Sent' | 'Scheduled';
+  archived: boolean;
+  /** Ids of the lists or segments it was sent to. */
+  audience: string[];
+  /** ISO-8601 instants. */
+  created_at: string;
+  scheduled_at: string;
+  updated_at: string;
+  send_time: string;
+  /** The campaign's single message. */
+  messageId: string;
+  /** The promotion or holiday it belongs to, if any (Black Friday, Christmas…). */
+  occasion: string | null;
+}
+
+/** The message of a campaign (one per campaign here: no A/B tests). */
+export interface SimCampaignMessage {
+  id: string;
+  campaignId: string;
+  channel: SimChannel;
+  label: string;
+  /** Email subject, or the SMS body. */
+  subject: string;
+  preview_text: string | null;
+  send_time: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The kinds of flows the account runs. */
+export type SimFlowKind = 'welcome' | 'abandoned_cart' | 'browse_abandonment' | 'post_purchase' | 'win_back';
+
+/** An automated flow. */
+export interface SimFlow {
+  id: string;
+  kind: SimFlowKind;
+  name: string;
+  status: 'live';
+  archived: boolean;
+  created: string;
+  updated: string;
+  trigger_type: 'Added to List' | 'Metric' | 'Date Based';
+  /** The metric (by name) or list (by id) that triggers it. */
+  trigger: { metric: string } | { listId: string } | { segmentId: string };
+  actionIds: string[];
+}
+
+/** A step of a flow: a message send or a time delay. */
+export interface SimFlowAction {
+  /** Numeric string, like Klaviyo's flow action ids. */
+  id: string;
+  flowId: string;
+  action_type: 'SEND_EMAIL' | 'SEND_SMS' | 'TIME_DELAY';
+  status: 'live';
+  created: string;
+  updated: string;
+  /** For TIME_DELAY: the wait before the next step. */
+  delay?: { unit: 'hours' | 'days'; value: number };
+  /** For sends: the message id. */
+  messageId?: string;
+}
+
+/** A message sent by a flow action. */
+export interface SimFlowMessage {
+  id: string;
+  flowId: string;
+  actionId: string;
+  name: string;
+  channel: SimChannel;
+  subject: string;
+  preview_text: string | null;
+  created: string;
+  updated: string;
+}
+
+/** What drove an attributed order: a campaign message or a flow message. */
+export interface SimAttribution {
+  channel: SimChannel;
+  messageId: string;
+  campaignId?: string;
+  flowId?: string;
+}
+
+/** Bounds and target of {@link KlaviyoStore.attributedOrders}; give a campaign, a flow or a message. */
+export interface AttributedOrderQuery {
+  campaignId?: string;
+  flowId?: string;
+  messageId?: string;
+  /** First instant included. Default `store.start`. */
+  from?: Date;
+  /** First instant excluded. Default `store.now`. */
+  to?: Date;
+}
+
+/** A Placed Order together with the message it is attributed to. */
+export interface AttributedOrder {
+  event: SimEvent;
+  attribution: SimAttribution;
+}
+
+/** Per-message activity on one local day of the account, counted by event time. */
+export interface MessageDayActivity {
+  /** Local day of the account, `YYYY-MM-DD`. */
+  day: string;
+  messageId: string;
+  campaignId?: string;
+  flowId?: string;
+  channel: SimChannel;
+  /** Received Email / Received SMS events. */
+  received: number;
+  /** Bounced Email events (never received). */
+  bounced: number;
+  /** Opened Email events, machine opens (Apple privacy) included. */
+  opens: number;
+  /** Opened Email events flagged as Apple privacy (machine) opens. */
+  machineOpens: number;
+  /** Distinct profiles with an open that day. */
+  opensUnique: number;
+  /** Clicked Email / Clicked SMS events. */
+  clicks: number;
+  clicksUnique: number;
+  /** Unsubscribed from Email Marketing events. */
+  unsubscribes: number;
+  /** Placed Orders attributed to the message. */
+  conversions: number;
+  /** Sum of `$value` of those orders. */
+  conversionValue: number;
+}
+
+/** Which message activity to count; every field narrows. */
+export interface MessageActivityQuery {
+  campaignId?: string;
+  flowId?: string;
+  messageId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** One local day of the account and its events of the requested metrics, in (datetime, id) order. */
+export interface EventDay {
+  /** `YYYY-MM-DD` in the account's time zone. */
+  day: string;
+  events: SimEvent[];
+}
+
 /** A deterministic synthetic Klaviyo account: the ground truth the simulator serves. */
 export interface KlaviyoStore {
   /** The options in force, defaults applied. */
@@ -128,8 +356,43 @@ export interface KlaviyoStore {
   readonly now: Date;
   /** Events in (datetime, id) order, generated lazily day by day. */
   events(query?: EventQuery): Iterable<SimEvent>;
+  /** Events grouped by local day of the account (only days with events), for per-day aggregation. */
+  eventsByDay(query?: EventQuery): Iterable<EventDay>;
+  /** An event by id, if the store has it. */
+  event(id: string): SimEvent | undefined;
   /** A metric by id, if the account has it. */
   metric(id: string): SimMetric | undefined;
-  /** A profile by id, if the store could have produced it. */
+  /** A profile by id, if it exists (signed up before `now`). */
   profile(id: string): SimProfile | undefined;
+  /** Profiles in signup order (number 0 first) that signed up before `now`, lazily; `fromIndex` skips ahead. */
+  profiles(fromIndex?: number): Iterable<SimProfile>;
+  /** Number of profiles that signed up before `now`. */
+  readonly profileCount: number;
+  /** The profile that signed up at this position, if before `now`. */
+  profileAt(index: number): SimProfile | undefined;
+  /**
+   * Profile numbers sorted by `updated` (then number), with their `updated` instants: built on
+   * first use (one pass over the profiles) so that listing by `updated` pages cheaply.
+   */
+  profilesByUpdated(): { order: Int32Array; updated: Float64Array };
+  readonly lists: readonly SimList[];
+  readonly segments: readonly SimSegment[];
+  /** Ids of the lists and segments a profile belongs to as of `now`. */
+  membershipsOf(profile: SimProfile): { listIds: string[]; segmentIds: string[] };
+  /** Members of a list or segment as of `now` (counted once, then cached). */
+  memberCount(listOrSegmentId: string): number;
+  /** Campaigns created before `now`, oldest send first. */
+  readonly campaigns: readonly SimCampaign[];
+  campaign(id: string): SimCampaign | undefined;
+  campaignMessage(id: string): SimCampaignMessage | undefined;
+  readonly flows: readonly SimFlow[];
+  flow(id: string): SimFlow | undefined;
+  flowAction(id: string): SimFlowAction | undefined;
+  flowMessage(id: string): SimFlowMessage | undefined;
+  /** The attribution of a Placed Order or Ordered Product event, if a message drove it. */
+  attributionOf(event: SimEvent): SimAttribution | undefined;
+  /** Placed Orders attributed to a campaign, flow or message, in (datetime, id) order. */
+  attributedOrders(query: AttributedOrderQuery): Iterable<AttributedOrder>;
+  /** Sends, opens, clicks, unsubscribes and conversions per message per local day. */
+  messageActivity(query?: MessageActivityQuery): MessageDayActivity[];
 }

@@ -11,8 +11,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
  * Rewrites OpenAPI 3.0 schema objects as JSON Schema: `nullable: true` becomes a `null` type
- * (or an `anyOf` with null where there is no `type`, as next to `$ref` or `oneOf`), and
- * annotations JSON Schema does not know (`example`, `x-…`) are dropped.
+ * (or an `anyOf` with null where there is no `type`, as next to `$ref` or `oneOf`), `oneOf`
+ * becomes `anyOf` (its alternatives overlap), and annotations JSON Schema does not know
+ * (`example`, `x-…`) are dropped.
  */
 export function openApiToJsonSchema(node: Json): Json {
   if (Array.isArray(node)) return node.map(openApiToJsonSchema);
@@ -20,7 +21,9 @@ export function openApiToJsonSchema(node: Json): Json {
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'example' || key === 'nullable' || key.startsWith('x-')) continue;
-    out[key] = openApiToJsonSchema(value);
+    // Klaviyo's oneOf lists overlap without a discriminator (EmailSendOptions and SMSSendOptions are
+    // the same schema; FlowEmail requires nothing), so a valid body matches several: read as anyOf.
+    out[key === 'oneOf' ? 'anyOf' : key] = openApiToJsonSchema(value);
   }
   if (node.nullable !== true) return out;
   if (typeof out.type === 'string') {

@@ -7,12 +7,12 @@ import { cursorLink, selfLink } from '../links.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
 import { QueryParameters } from '../query-parameters.js';
 import { rateLimitHeaders } from '../rate-limit-headers.js';
-import { eventResource, metricResource, profileResource, type Resource } from '../resources.js';
+import { eventWithAttributions, includedForEvents } from './event-includes.js';
 import { METRIC_FIELDS } from './get-metrics.js';
 import { routeRequest, type RouteContext } from './route-context.js';
 
-const EVENT_FIELDS = ['datetime', 'event_properties', 'id', 'timestamp', 'uuid'] as const;
-const PROFILE_FIELDS = [
+export const EVENT_FIELDS = ['datetime', 'event_properties', 'id', 'timestamp', 'uuid'] as const;
+export const PROFILE_FIELDS = [
   'created', 'email', 'external_id', 'first_name', 'id', 'image', 'last_event_date', 'last_name', 'locale',
   'location', 'location.address1', 'location.address2', 'location.city', 'location.country', 'location.ip',
   'location.latitude', 'location.longitude', 'location.region', 'location.timezone', 'location.zip',
@@ -97,31 +97,7 @@ export function getEvents(context: RouteContext, request: Request): Response {
   const links: Record<string, string> = { self: selfLink(base, url) };
   if (more && last) links.next = cursorLink(base, url, encodeCursor({ at: last.datetime.getTime(), id: last.id, key }));
 
-  const body: Record<string, unknown> = { data: page.map((event) => eventResource(base, event, eventFields)), links };
-  if (include.length > 0) body.included = includedResources(context, base, page, include, metricFields, profileFields);
+  const body: Record<string, unknown> = { data: page.map((event) => eventWithAttributions(context, base, event, eventFields)), links };
+  if (include.length > 0) body.included = includedForEvents(context, base, page, include, { metric: metricFields, profile: profileFields });
   return jsonApiResponse(body, 200, rateLimitHeaders('get_events'));
-}
-
-function includedResources(
-  context: RouteContext,
-  base: string,
-  page: readonly SimEvent[],
-  include: readonly string[],
-  metricFields: readonly string[] | undefined,
-  profileFields: readonly string[] | undefined,
-): Resource[] {
-  const included: Resource[] = [];
-  if (include.includes('metric')) {
-    for (const id of new Set(page.map((event) => event.metricId))) {
-      const metric = context.store.metric(id);
-      if (metric) included.push(metricResource(base, metric, metricFields));
-    }
-  }
-  if (include.includes('profile')) {
-    for (const id of new Set(page.map((event) => event.profileId))) {
-      const profile = context.store.profile(id);
-      if (profile) included.push(profileResource(base, profile, profileFields));
-    }
-  }
-  return included;
 }

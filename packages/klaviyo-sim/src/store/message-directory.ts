@@ -1,0 +1,36 @@
+import { CAMPAIGN_REF_BASE, campaignName, decodeCampaignRef } from './campaign-catalog.js';
+import type { FlowCatalog } from './flow-catalog.js';
+import type { StoreModel } from './store-model.js';
+import type { SimAttribution } from './types.js';
+
+/** What events say about the message they belong to. */
+export interface MessageInfo {
+  attribution: SimAttribution;
+  /** Campaign name, or the flow message's name (Klaviyo's "Campaign Name" property holds it for flows too). */
+  name: string;
+  subject: string;
+}
+
+/** Resolves the compact message refs of generated events. */
+export type MessageDirectory = (ref: number) => MessageInfo | undefined;
+
+/** Builds the ref → message lookup over the flow catalogue and the campaign calendar. */
+export function createMessageDirectory(model: StoreModel, flows: FlowCatalog): MessageDirectory {
+  const flowInfos: MessageInfo[] = flows.messageByRef.map((message) => ({
+    attribution: { channel: message.channel, messageId: message.id, flowId: message.flowId },
+    name: message.name,
+    subject: message.subject,
+  }));
+  return (ref) => {
+    if (ref < 0) return undefined;
+    if (ref < CAMPAIGN_REF_BASE) return flowInfos[ref];
+    const { day, slot } = decodeCampaignRef(ref);
+    const send = model.campaignSends(day).find((candidate) => candidate.plan.slot === slot);
+    if (!send) return undefined;
+    return {
+      attribution: { channel: send.plan.channel, messageId: send.messageId, campaignId: send.campaignId },
+      name: campaignName(send),
+      subject: send.plan.subject,
+    };
+  };
+}
