@@ -20,12 +20,24 @@ export {
   type KlaviyoQuery,
   type KlaviyoResponse,
 } from './klaviyo/client.js';
-export { KlaviyoError, type KlaviyoErrorObject } from './klaviyo/errors.js';
+export { KlaviyoCursorExpiredError, KlaviyoError, type KlaviyoErrorObject } from './klaviyo/errors.js';
 export { klaviyoDatetime, klaviyoFilter } from './klaviyo/filter.js';
+export type {
+  KlaviyoBodyOf,
+  KlaviyoGetPath,
+  KlaviyoPathParamsOf,
+  KlaviyoPostPath,
+  KlaviyoQueryOf,
+  KlaviyoRequestOptions,
+  KlaviyoResponseOf,
+} from './klaviyo/api-types.js';
+export type { components as KlaviyoComponents, paths as KlaviyoPaths } from './klaviyo/generated/openapi.js';
+export { createRateLimiter, type RateLimiter } from './klaviyo/request/rate-limiter.js';
+export { KLAVIYO_OPERATIONS, type KlaviyoOperation } from './klaviyo/request/operations.js';
 
 // Sync (extract, transform, load)
 export { syncAccount } from './sync/sync-account.js';
-export type { StreamReport, SyncOptions, SyncProgress, SyncReport } from './sync/types.js';
+export { RESOURCE_STREAMS, type ResourceStreamName, type StreamReport, type SyncOptions, type SyncProgress, type SyncReport } from './sync/types.js';
 
 // Queries
 export {

@@ -19,6 +19,7 @@ import { getFlowActionMessages, getFlowMessage } from './routes/get-flow-message
 import { getFlow, getFlows } from './routes/get-flows.js';
 import { getMetrics } from './routes/get-metrics.js';
 import { getProfile, getProfiles } from './routes/get-profiles.js';
+import { PageReadAhead } from './routes/page-read-ahead.js';
 import type { RouteContext } from './routes/route-context.js';
 
 /** Options of {@link createSimulatorApp}. */
@@ -87,7 +88,7 @@ const ROUTES: Record<string, (context: RouteContext, request: Request) => Respon
  * @throws {InvalidFaultPlanError} when `faults` is a string that is not a valid fault plan.
  */
 export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOptions): Hono {
-  const context: RouteContext = { store, publicBaseUrl: options.publicBaseUrl };
+  const context: RouteContext = { store, publicBaseUrl: options.publicBaseUrl, eventsReadAhead: new PageReadAhead() };
   const app = new Hono({ strict: false });
 
   const errorResponse = (error: ApiError, request: Request): Response => {

@@ -5,12 +5,16 @@ import type { SimEvent } from './types.js';
 
 const MS_PER_DAY = 86_400_000;
 
-/** One metric's events of a day as objects, in (datetime, id) order. */
-export function metricDayEvents(context: MaterializeContext, dayLog: DayLog, metric: number): SimEvent[] {
+/**
+ * Some metrics' events of a day as objects, in (datetime, id) order. The day log is sorted by
+ * (time, metric, number within the metric), which is exactly the order of the ids (fixed-width
+ * base 62 in ASCII order), so picking events in log order needs no sort.
+ */
+export function metricDayEvents(context: MaterializeContext, dayLog: DayLog, metrics: ReadonlySet<number>): SimEvent[] {
   const events: SimEvent[] = [];
   const { log } = dayLog;
   for (let index = 0; index < log.length; index += 1) {
-    if (log.metric[index] === metric) events.push(materializeEvent(context, dayLog, index));
+    if (metrics.has(log.metric[index] ?? -1)) events.push(materializeEvent(context, dayLog, index));
   }
   return Object.freeze(events) as SimEvent[];
 }

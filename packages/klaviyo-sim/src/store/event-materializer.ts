@@ -94,7 +94,7 @@ export function materializeEvent(context: MaterializeContext, dayLog: DayLog, in
   const id = eventId(context, dayLog.day, metric, dayLog.seq[index] ?? 0);
   const info = context.messages(log.ref[index] ?? -1);
   const value = metric === METRIC.placedOrder || metric === METRIC.orderedProduct ? (log.value[index] ?? 0) : 0;
-  return Object.freeze({
+  const event: SimEvent = {
     id,
     uuid: timeOrderedUuid(time, context.seed, id),
     metricId: context.metrics[metric]?.id ?? '',
@@ -102,6 +102,8 @@ export function materializeEvent(context: MaterializeContext, dayLog: DayLog, in
     datetime: new Date(time),
     value,
     properties: Object.freeze(propertiesOf(context, dayLog, index, id, info)),
-    ...(info ? { message: info.attribution } : {}),
-  });
+  };
+  // Assigned rather than spread in: a spread copies through a slow generic path, per event.
+  if (info) event.message = info.attribution;
+  return Object.freeze(event);
 }

@@ -16,15 +16,23 @@ export interface Timeline {
   timezone: string;
   /** Ids of metrics that have events. */
   metricIdsWithEvents: readonly string[];
-  /** One metric's events on one local day, sorted by (datetime, id). */
-  eventsOn(metricId: string, dayNumber: number): readonly SimEvent[];
+  /** These metrics' events on one local day, sorted by (datetime, id). */
+  eventsOn(metricIds: readonly string[], dayNumber: number): readonly SimEvent[];
   /** First instant (ms) of a local day. */
   dayStart(dayNumber: number): number;
 }
 
-function eventsOfDay(timeline: Timeline, metricIds: readonly string[], dayNumber: number): readonly SimEvent[] {
-  if (metricIds.length === 1) return timeline.eventsOn(metricIds[0] as string, dayNumber);
-  return metricIds.flatMap((metricId) => timeline.eventsOn(metricId, dayNumber)).sort(compareEventPositions);
+/** Index of the first event strictly after `after` in the walking direction (binary search). */
+function firstIndexPast(events: readonly SimEvent[], after: EventPosition, descending: boolean): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const side = compareEventPositions(events[descending ? events.length - 1 - middle : middle] as SimEvent, after);
+    if (descending ? side >= 0 : side <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -56,9 +64,10 @@ export function* listEvents(timeline: Timeline, query: EventQuery = {}): Generat
 
   const step = descending ? -1 : 1;
   for (let day = descending ? lastDay : firstDay; descending ? day >= firstDay : day <= lastDay; day += step) {
-    const events = eventsOfDay(timeline, metricIds, day);
+    const events = timeline.eventsOn(metricIds, day);
     const count = events.length;
-    for (let i = 0; i < count; i += 1) {
+    // Resuming a page seeks past the cursor instead of walking the day's earlier events.
+    for (let i = after === undefined ? 0 : firstIndexPast(events, after, descending); i < count; i += 1) {
       const event = events[descending ? count - 1 - i : i] as SimEvent;
       if (keeps(event)) yield event;
     }

@@ -43,8 +43,13 @@ export function shortId(...parts: readonly HashPart[]): string {
   return text.slice(0, 6);
 }
 
+/** Two hex digits per byte value: uuids are written per event served, so this is a hot path. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex(word: number, digits: number): string {
-  return (word >>> 0).toString(16).padStart(8, '0').slice(8 - digits);
+  const w = word >>> 0;
+  const text = (HEX_BYTES[w >>> 24] as string) + (HEX_BYTES[(w >>> 16) & 255] as string) + (HEX_BYTES[(w >>> 8) & 255] as string) + (HEX_BYTES[w & 255] as string);
+  return text.slice(8 - digits);
 }
 
 /**

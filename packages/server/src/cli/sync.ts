@@ -1,4 +1,4 @@
-import { createJsonLogger, createKlaviyoClient, openDatabase, syncAccount } from '@klens/core';
+import { createJsonLogger, createKlaviyoClient, openDatabase, RESOURCE_STREAMS, syncAccount } from '@klens/core';
 import { requireKlaviyoKey, type ServerEnv } from '../env.js';
 import { describeProgress, progressPrinter } from './progress-printer.js';
 
@@ -19,6 +19,8 @@ export async function syncCommand(env: ServerEnv): Promise<void> {
       klaviyo,
       logger,
       signal: controller.signal,
+      // Profiles, lists, segments, campaigns and flows: what cohorts and attribution read.
+      resources: RESOURCE_STREAMS,
       ...(env.syncMetrics ? { metrics: env.syncMetrics } : {}),
       ...(env.backfillDays ? { backfillDays: env.backfillDays } : {}),
       onProgress: progressPrinter((line) => process.stderr.write(`${line}\n`)),

@@ -2,12 +2,13 @@ import { hashKey } from '../../random/hash.js';
 import type { EventQuery, SimEvent } from '../../store/types.js';
 import { invalidParameter } from '../api-error.js';
 import { readEventFilter, type EventFilter } from '../filter/event-filter.js';
-import { jsonApiResponse } from '../json-api-response.js';
+import { createEventJsonWriter } from '../event-json.js';
+import { jsonApiTextResponse } from '../json-api-response.js';
 import { cursorLink, selfLink } from '../links.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
 import { QueryParameters } from '../query-parameters.js';
 import { rateLimitHeaders } from '../rate-limit-headers.js';
-import { eventWithAttributions, includedForEvents } from './event-includes.js';
+import { attributionId, eventWithAttributions, includedForEvents } from './event-includes.js';
 import { METRIC_FIELDS } from './get-metrics.js';
 import { routeRequest, type RouteContext } from './route-context.js';
 
@@ -66,13 +67,26 @@ function takePage(events: Iterable<SimEvent>, size: number): { page: SimEvent[];
   return { page, more: false };
 }
 
-/**
- * `GET /api/events` (get_events): events filtered by metric, profile and time, sorted by
- * datetime, with cursor paging that seeks straight to the cursor's day.
- */
-export function getEvents(context: RouteContext, request: Request): Response {
+/** Writes each event's JSON text: directly without a sparse fieldset, else via the resource object. */
+function eventJsonOf(context: RouteContext, base: string, fields: readonly string[] | undefined): (event: SimEvent) => string {
+  if (fields !== undefined) return (event) => JSON.stringify(eventWithAttributions(context, base, event, fields));
+  const write = createEventJsonWriter(base);
+  return (event) => write(event, context.store.attributionOf(event) ? attributionId(event) : undefined);
+}
+
+/** A rendered page of events: the JSON text and, when there is one, the next page's request URL. */
+export interface EventsPage {
+  body: string | Uint8Array<ArrayBuffer>;
+  next?: { self: string; url: URL };
+}
+
+/** The page with its body as UTF-8 bytes, which the server writes without another encoding. */
+function encodePage(page: EventsPage): EventsPage {
+  return { ...page, body: Buffer.from(page.body) };
+}
+
+function renderEvents(context: RouteContext, url: URL, base: string): EventsPage {
   const { store } = context;
-  const { url, base } = routeRequest(context, request);
   const params = new QueryParameters(url, DECLARED);
   const filter = readEventFilter(params.single('filter'));
   const order = readOrder(params.single('sort'));
@@ -95,9 +109,32 @@ export function getEvents(context: RouteContext, request: Request): Response {
   const { page, more } = takePage(store.events(query), pageSize);
   const last = page[page.length - 1];
   const links: Record<string, string> = { self: selfLink(base, url) };
-  if (more && last) links.next = cursorLink(base, url, encodeCursor({ at: last.datetime.getTime(), id: last.id, key }));
+  let next: EventsPage['next'];
+  if (more && last) {
+    const nextCursor = encodeCursor({ at: last.datetime.getTime(), id: last.id, key });
+    links.next = cursorLink(base, url, nextCursor);
+    const nextUrl = new URL(url);
+    nextUrl.searchParams.set('page[cursor]', nextCursor);
+    next = { self: selfLink(base, nextUrl), url: nextUrl };
+  }
 
-  const body: Record<string, unknown> = { data: page.map((event) => eventWithAttributions(context, base, event, eventFields)), links };
-  if (include.length > 0) body.included = includedForEvents(context, base, page, include, { metric: metricFields, profile: profileFields });
-  return jsonApiResponse(body, 200, rateLimitHeaders('get_events'));
+  // The body is JSON.stringify({ data, links, included? }) written piecewise: events are the bulk.
+  const data = page.map(eventJsonOf(context, base, eventFields)).join(',');
+  const included = include.length > 0 ? `,"included":${JSON.stringify(includedForEvents(context, base, page, include, { metric: metricFields, profile: profileFields }))}` : '';
+  return { body: `{"data":[${data}],"links":${JSON.stringify(links)}${included}}`, ...(next ? { next } : {}) };
+}
+
+/**
+ * `GET /api/events` (get_events): events filtered by metric, profile and time, sorted by
+ * datetime, with cursor paging that seeks straight to the cursor's day. The next page is
+ * rendered ahead while the client reads this one (see {@link PageReadAhead}).
+ */
+export function getEvents(context: RouteContext, request: Request): Response {
+  const { url, base } = routeRequest(context, request);
+  const { eventsReadAhead } = context;
+  const page = eventsReadAhead.take(selfLink(base, url)) ?? renderEvents(context, url, base);
+  const { next } = page;
+  // Encoded to bytes ahead of time too, off the next request's path.
+  if (next) eventsReadAhead.schedule(next.self, () => encodePage(renderEvents(context, next.url, base)));
+  return jsonApiTextResponse(page.body, 200, rateLimitHeaders('get_events'));
 }

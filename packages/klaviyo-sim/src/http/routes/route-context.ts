@@ -1,10 +1,14 @@
 import type { KlaviyoStore } from '../../store/types.js';
 import { baseUrlOf } from '../links.js';
+import type { EventsPage } from './get-events.js';
+import type { PageReadAhead } from './page-read-ahead.js';
 
 /** What every route handler gets: the store and where links should point. */
 export interface RouteContext {
   store: KlaviyoStore;
   publicBaseUrl: string | undefined;
+  /** The next page of events, rendered while the client reads the current one. */
+  eventsReadAhead: PageReadAhead<EventsPage>;
 }
 
 /** A parsed request: its URL and the base that absolute links start with. */
