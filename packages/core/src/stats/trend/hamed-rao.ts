@@ -1,9 +1,8 @@
-import { KlensError } from '../../errors/klens-error.js';
+import { autocorrelatedMannKendallStart } from './autocorrelated-mann-kendall.js';
 import type { MannKendallOptions, MannKendallResult } from './mann-kendall.js';
-import { mannKendallScore, mannKendallVariance, mannKendallZ, twoSidedNormalDecision } from './mann-kendall-statistics.js';
+import { mannKendallVariance, mannKendallZ, twoSidedNormalDecision } from './mann-kendall-statistics.js';
 import { normalQuantile } from './normal-distribution.js';
-import { sensSlope } from './sens-slope.js';
-import { assertAlpha, assertEnoughValues, assertFiniteOrMissing, presentValues, type SeriesValue } from './series-values.js';
+import type { SeriesValue } from './series-values.js';
 
 /** Options of {@link hamedRaoMannKendallTest}. */
 export interface HamedRaoOptions extends MannKendallOptions {
@@ -66,21 +65,9 @@ export function autocorrelation(x: readonly number[], maxLag: number): number[] 
  * @throws {KlensError} INVALID_SERIES with fewer than 3 present values; INVALID_PARAMETER for a bad lag.
  */
 export function hamedRaoMannKendallTest(values: readonly SeriesValue[], options: HamedRaoOptions = {}): HamedRaoResult {
-  const alpha = options.alpha ?? 0.05;
-  assertAlpha(alpha);
-  assertFiniteOrMissing(values, 'The Hamed-Rao Mann-Kendall test');
-  const x = presentValues(values);
-  const n = x.length;
-  assertEnoughValues(n, 3, 'The Hamed-Rao Mann-Kendall test');
-  if (options.lag !== undefined && (!Number.isInteger(options.lag) || options.lag < 1)) {
-    throw new KlensError('INVALID_PARAMETER', `lag must be a whole number of at least 1 (got ${options.lag}).`);
-  }
   // pyMannKendall: lag None → n, else lag + 1; lags 1..lag−1 are summed (acf stops at lag n − 1).
-  const lagLimit = Math.min(options.lag === undefined ? n : options.lag + 1, n);
-  const s = mannKendallScore(x);
-  const { slope, intercept } = sensSlope(values);
-  // Detrended with t = 1..n over the present values, as pyMannKendall does.
-  const ranks = averageRanks(x.map((value, index) => value - (index + 1) * slope));
+  const { alpha, x, n, lagLimit, s, slope, intercept, detrended } = autocorrelatedMannKendallStart(values, options, 'The Hamed-Rao Mann-Kendall test');
+  const ranks = averageRanks(detrended);
   const rho = autocorrelation(ranks, lagLimit - 1);
   const bound = normalQuantile(1 - alpha / 2) / Math.sqrt(n);
   let sum = 0;

@@ -1,9 +1,8 @@
-import { KlensError } from '../../errors/klens-error.js';
+import { autocorrelatedMannKendallStart } from './autocorrelated-mann-kendall.js';
 import { autocorrelation } from './hamed-rao.js';
 import type { MannKendallOptions, MannKendallResult } from './mann-kendall.js';
-import { mannKendallScore, mannKendallVariance, mannKendallZ, twoSidedNormalDecision } from './mann-kendall-statistics.js';
-import { sensSlope } from './sens-slope.js';
-import { assertAlpha, assertEnoughValues, assertFiniteOrMissing, presentValues, type SeriesValue } from './series-values.js';
+import { mannKendallVariance, mannKendallZ, twoSidedNormalDecision } from './mann-kendall-statistics.js';
+import type { SeriesValue } from './series-values.js';
 
 /** Options of {@link yueWangMannKendallTest}. */
 export interface YueWangOptions extends MannKendallOptions {
@@ -31,19 +30,8 @@ export interface YueWangResult extends MannKendallResult {
  * @throws {KlensError} INVALID_SERIES with fewer than 3 present values; INVALID_PARAMETER for a bad lag.
  */
 export function yueWangMannKendallTest(values: readonly SeriesValue[], options: YueWangOptions = {}): YueWangResult {
-  const alpha = options.alpha ?? 0.05;
-  assertAlpha(alpha);
-  assertFiniteOrMissing(values, 'The Yue-Wang Mann-Kendall test');
-  const x = presentValues(values);
-  const n = x.length;
-  assertEnoughValues(n, 3, 'The Yue-Wang Mann-Kendall test');
-  if (options.lag !== undefined && (!Number.isInteger(options.lag) || options.lag < 1)) {
-    throw new KlensError('INVALID_PARAMETER', `lag must be a whole number of at least 1 (got ${options.lag}).`);
-  }
-  const lagLimit = Math.min(options.lag === undefined ? n : options.lag + 1, n);
-  const s = mannKendallScore(x);
-  const { slope, intercept } = sensSlope(values);
-  const rho = autocorrelation(x.map((value, index) => value - (index + 1) * slope), lagLimit - 1);
+  const { alpha, x, n, lagLimit, s, slope, intercept, detrended } = autocorrelatedMannKendallStart(values, options, 'The Yue-Wang Mann-Kendall test');
+  const rho = autocorrelation(detrended, lagLimit - 1);
   let sum = 0;
   for (let i = 1; i < lagLimit; i += 1) sum += (1 - i / n) * (rho[i] as number);
   const paperFactor = 1 + 2 * sum;
