@@ -1,6 +1,7 @@
 import { KlensError } from '../errors/klens-error.js';
 import type { ForecastModelName, ForecastOptions } from './types.js';
 import { assertCount } from './validate-series.js';
+import { seededRandom } from '../random/seeded-random.js';
 
 /** {@link ForecastOptions} with every default applied and checked. */
 export interface ResolvedForecastOptions {
@@ -29,21 +30,6 @@ function seasonsOfInterval(interval: ForecastOptions['interval'], model: Forecas
   const seasons = SEASONS_OF_INTERVAL[interval];
   if (!seasons) throw new KlensError('INVALID_PARAMETER', `Unknown interval "${String(interval)}"; use hour, day, week or month.`);
   return MULTI_SEASON_MODELS.includes(model) ? seasons : seasons.slice(0, 1);
-}
-
-/**
- * A small seeded generator (mulberry32) so that a forecast without an injected `random` is still
- * reproducible: only simulated ETS intervals draw from it.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { forecastEts } from './forecast-ets.js';
 import { class2Moments, class3Moments } from './prediction-variance.js';
 import { simulateEtsPaths } from './simulate.js';
 import { maxRelativeError, referenceFits, referenceSeries } from './test-support/r-reference.js';
-import { seededRandom } from './test-support/daily-series.js';
+import { seededRandom } from '../../random/seeded-random.js';
 
 const cases = [
   { file: 'fit_ets_results_seasonal.json', series: 'austourists.csv', m: 4 },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fitEts } from './fit-ets.js';
 import { etsFitFromParameters } from './fit-from-parameters.js';
 import { forecastEts } from './forecast-ets.js';
-import { seededRandom } from './test-support/daily-series.js';
+import { seededRandom } from '../../random/seeded-random.js';
 import type { EtsModel } from './types.js';
 
 const seriesArbitrary = (length: { min: number; max: number }) =>

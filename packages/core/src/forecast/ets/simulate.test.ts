@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { quantileType8, simulateEtsPaths } from './simulate.js';
-import { seededRandom } from './test-support/daily-series.js';
+import { seededRandom } from '../../random/seeded-random.js';
 
 describe('quantileType8', () => {
   it("matches R's quantile(1:10, c(0.1, 0.5, 0.9), type = 8)", () => {

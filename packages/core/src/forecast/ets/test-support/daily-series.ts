@@ -1,14 +1,4 @@
-/** A small seeded uniform generator (mulberry32) so tests and benchmarks are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../random/seeded-random.js';
 
 /**
  * Two years of synthetic daily revenue: a slow trend, a weekly pattern (when `weekly`) and
