@@ -49,6 +49,18 @@ export const METRIC = {
   clickedSms: 12,
 } as const;
 
+/**
+ * The metrics whose events carry a `$value` and Klaviyo's attribution to the message that drove
+ * them; reports accept only these as `conversion_metric_id` (Klaviyo answers 400 "does not
+ * support querying for values data" for the others).
+ */
+export const CONVERSION_METRICS: readonly number[] = [METRIC.placedOrder, METRIC.orderedProduct];
+
+/** Whether reports can count a metric, by name, as conversions (see {@link CONVERSION_METRICS}). */
+export function isConversionMetric(name: string): boolean {
+  return CONVERSION_METRICS.some((index) => METRIC_CATALOG[index]?.name === name);
+}
+
 /** A metric name from {@link METRIC_CATALOG}. */
 export type MetricName = (typeof METRIC_CATALOG)[number]['name'];
 

@@ -1,9 +1,10 @@
 import { civilDateOf, formatCivilDate } from '../time/civil-date.js';
-import { localDayNumberAt } from '../time/zoned-time.js';
+import { localHourStart } from '../time/local-hour.js';
+import { localDayNumberAt, utcOffsetAt } from '../time/zoned-time.js';
 import type { DayAssembler } from './day-assembly.js';
 import { materializeEvent, type MaterializeContext } from './event-materializer.js';
 import type { MessageInfo } from './message-directory.js';
-import { METRIC } from './metric-catalog.js';
+import { CONVERSION_METRICS, METRIC } from './metric-catalog.js';
 import type { AttributedOrder, AttributedOrderQuery, MessageActivityQuery, MessageDayActivity, SimAttribution } from './types.js';
 
 /** What the store queries read: the assembled days and the window. */
@@ -50,12 +51,27 @@ function* messageEvents(source: QuerySource, target: Target, from: Date | undefi
 }
 
 /**
- * Placed Orders attributed to a campaign, flow or message in [from, to), in (datetime, id) order,
- * straight from the compact day logs (only the matching orders become objects).
+ * The metric a query counts as conversions: Placed Order unless it names another metric that the
+ * store attributes to messages.
+ */
+function conversionMetricOf(source: QuerySource, metricId: string | undefined): number {
+  if (metricId === undefined) return METRIC.placedOrder;
+  const index = source.materialize.metrics.findIndex((metric) => metric.id === metricId);
+  if (!CONVERSION_METRICS.includes(index)) {
+    throw new RangeError(`Metric ${metricId} is not attributed to messages; conversions are Placed Order or Ordered Product events.`);
+  }
+  return index;
+}
+
+/**
+ * Placed Orders (or the query's Ordered Products) attributed to a campaign, flow or message in
+ * [from, to), in (datetime, id) order, straight from the compact day logs (only the matching
+ * events become objects).
  */
 export function* attributedOrders(source: QuerySource, query: AttributedOrderQuery): Generator<AttributedOrder> {
+  const metric = conversionMetricOf(source, query.metricId);
   for (const { dayLog, index, info } of messageEvents(source, query, query.from, query.to)) {
-    if (dayLog.log.metric[index] !== METRIC.placedOrder) continue;
+    if (dayLog.log.metric[index] !== metric) continue;
     yield { event: materializeEvent(source.materialize, dayLog, index), attribution: info.attribution };
   }
 }
@@ -68,39 +84,70 @@ const COUNTED: Partial<Record<number, keyof MessageDayActivity>> = {
   [METRIC.clickedEmail]: 'clicks',
   [METRIC.clickedSms]: 'clicks',
   [METRIC.unsubscribedEmail]: 'unsubscribes',
-  [METRIC.placedOrder]: 'conversions',
 };
 
+type ActivityRow = MessageDayActivity & { hourStart: number };
+
+/** The day being read: its label and, by the hour, a UTC offset of that day (one Intl call a day). */
+interface DayState {
+  day: number;
+  label: string;
+  offset: number;
+}
+
 /**
- * Per message and local day: receipts, bounces, opens (machine opens counted and also shown
- * apart), unique openers and clickers, clicks, unsubscribes, and attributed orders with their
- * value, by event time. Rows are sorted by day, then message id.
+ * Per message and local day (or local hour): receipts, bounces, opens (machine opens counted and
+ * also shown apart), unique openers and clickers, clicks, unsubscribes, and attributed events of
+ * the conversion metric with their value, by event time. A unique opener or clicker counts once
+ * per message and day, in the hour of its first open or click, so hours add up to their day.
+ * Rows are sorted by day, hour, then message id.
  */
 export function messageActivity(source: QuerySource, query: MessageActivityQuery = {}): MessageDayActivity[] {
-  const rows = new Map<string, MessageDayActivity & { openers: Set<number>; clickers: Set<number> }>();
+  const conversion = conversionMetricOf(source, query.conversionMetricId);
+  const hourly = query.interval === 'hour';
+  const rows = new Map<string, ActivityRow>();
+  const openers = new Map<string, Set<number>>();
+  const clickers = new Map<string, Set<number>>();
+  let current: DayState | undefined;
   for (const { dayLog, index, info } of messageEvents(source, query, query.from, query.to)) {
     const { log } = dayLog;
     const metric = log.metric[index] ?? 0;
-    const field = COUNTED[metric];
+    const field = metric === conversion ? 'conversions' : COUNTED[metric];
     if (!field) continue;
-    const day = formatCivilDate(civilDateOf(dayLog.day));
-    const key = `${day}/${info.attribution.messageId}`;
+    const time = log.time[index] ?? 0;
+    if (current?.day !== dayLog.day) {
+      current = { day: dayLog.day, label: formatCivilDate(civilDateOf(dayLog.day)), offset: hourly ? utcOffsetAt(time, source.timezone) : 0 };
+      openers.clear();
+      clickers.clear();
+    }
+    const { messageId } = info.attribution;
+    const hourStart = hourly ? localHourStart(time, current.offset) : 0;
+    const key = `${current.label}/${hourStart}/${messageId}`;
     let row = rows.get(key);
     if (!row) {
-      const { messageId, campaignId, flowId, channel } = info.attribution;
-      row = { day, messageId, ...(campaignId ? { campaignId } : {}), ...(flowId ? { flowId } : {}), channel, received: 0, bounced: 0, opens: 0, machineOpens: 0, opensUnique: 0, clicks: 0, clicksUnique: 0, unsubscribes: 0, conversions: 0, conversionValue: 0, openers: new Set(), clickers: new Set() };
+      const { campaignId, flowId, channel } = info.attribution;
+      row = { day: current.label, hourStart, messageId, ...(campaignId ? { campaignId } : {}), ...(flowId ? { flowId } : {}), channel, received: 0, bounced: 0, opens: 0, machineOpens: 0, opensUnique: 0, clicks: 0, clicksUnique: 0, unsubscribes: 0, conversions: 0, conversionValue: 0 };
       rows.set(key, row);
     }
     (row[field] as number) += 1;
     const profile = log.profile[index] ?? 0;
     if (metric === METRIC.openedEmail) {
-      row.openers.add(profile);
+      if (firstOfDay(openers, messageId, profile)) row.opensUnique += 1;
       if (log.flag[index] === 1) row.machineOpens += 1;
     }
-    if (metric === METRIC.clickedEmail || metric === METRIC.clickedSms) row.clickers.add(profile);
-    if (metric === METRIC.placedOrder) row.conversionValue = Math.round((row.conversionValue + (log.value[index] ?? 0)) * 100) / 100;
+    if ((metric === METRIC.clickedEmail || metric === METRIC.clickedSms) && firstOfDay(clickers, messageId, profile)) row.clicksUnique += 1;
+    if (metric === conversion) row.conversionValue = Math.round((row.conversionValue + (log.value[index] ?? 0)) * 100) / 100;
   }
   return [...rows.values()]
-    .map(({ openers, clickers, ...row }) => ({ ...row, opensUnique: openers.size, clicksUnique: clickers.size }))
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.hourStart - b.hourStart || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0)))
+    .map(({ hourStart, ...row }) => (hourly ? { ...row, hour: new Date(hourStart) } : row));
+}
+
+/** Whether `profile` is new among a message's profiles of the day (and notes it). */
+function firstOfDay(seen: Map<string, Set<number>>, messageId: string, profile: number): boolean {
+  let profiles = seen.get(messageId);
+  if (!profiles) seen.set(messageId, (profiles = new Set()));
+  if (profiles.has(profile)) return false;
+  profiles.add(profile);
+  return true;
 }

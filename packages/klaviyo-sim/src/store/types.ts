@@ -291,9 +291,14 @@ export interface AttributedOrderQuery {
   from?: Date;
   /** First instant excluded. Default `store.now`. */
   to?: Date;
+  /**
+   * Id of the attributed metric to list: Placed Order (the default) or Ordered Product.
+   * @throws {RangeError} for a metric the store does not attribute to messages.
+   */
+  metricId?: string;
 }
 
-/** A Placed Order together with the message it is attributed to. */
+/** A Placed Order (or Ordered Product) together with the message it is attributed to. */
 export interface AttributedOrder {
   event: SimEvent;
   attribution: SimAttribution;
@@ -303,6 +308,8 @@ export interface AttributedOrder {
 export interface MessageDayActivity {
   /** Local day of the account, `YYYY-MM-DD`. */
   day: string;
+  /** Start of the account-local hour, when the query asked for hours. */
+  hour?: Date;
   messageId: string;
   campaignId?: string;
   flowId?: string;
@@ -315,14 +322,18 @@ export interface MessageDayActivity {
   opens: number;
   /** Opened Email events flagged as Apple privacy (machine) opens. */
   machineOpens: number;
-  /** Distinct profiles with an open that day. */
+  /**
+   * Distinct profiles with an open that day; by the hour, each is counted in the hour of its
+   * first open that day, so the hours of a day add up to the day.
+   */
   opensUnique: number;
   /** Clicked Email / Clicked SMS events. */
   clicks: number;
+  /** Distinct profiles with a click, counted like {@link opensUnique}. */
   clicksUnique: number;
   /** Unsubscribed from Email Marketing events. */
   unsubscribes: number;
-  /** Placed Orders attributed to the message. */
+  /** Events of the conversion metric (Placed Order unless the query names another) attributed to the message. */
   conversions: number;
   /** Sum of `$value` of those orders. */
   conversionValue: number;
@@ -335,6 +346,13 @@ export interface MessageActivityQuery {
   messageId?: string;
   from?: Date;
   to?: Date;
+  /** Rows per local day (default) or per local hour of the account. */
+  interval?: 'day' | 'hour';
+  /**
+   * Id of the metric counted as conversions: Placed Order (the default) or Ordered Product.
+   * @throws {RangeError} for a metric the store does not attribute to messages.
+   */
+  conversionMetricId?: string;
 }
 
 /** One local day of the account and its events of the requested metrics, in (datetime, id) order. */
@@ -391,8 +409,8 @@ export interface KlaviyoStore {
   flowMessage(id: string): SimFlowMessage | undefined;
   /** The attribution of a Placed Order or Ordered Product event, if a message drove it. */
   attributionOf(event: SimEvent): SimAttribution | undefined;
-  /** Placed Orders attributed to a campaign, flow or message, in (datetime, id) order. */
+  /** Placed Orders (or Ordered Products) attributed to a campaign, flow or message, in (datetime, id) order. */
   attributedOrders(query: AttributedOrderQuery): Iterable<AttributedOrder>;
-  /** Sends, opens, clicks, unsubscribes and conversions per message per local day. */
+  /** Sends, opens, clicks, unsubscribes and conversions per message per local day (or hour). */
   messageActivity(query?: MessageActivityQuery): MessageDayActivity[];
 }

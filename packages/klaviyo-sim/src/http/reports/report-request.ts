@@ -1,3 +1,4 @@
+import { isConversionMetric } from '../../store/metric-catalog.js';
 import type { KlaviyoStore } from '../../store/types.js';
 import { ApiError } from '../api-error.js';
 import { describeFilterValue } from '../filter/filter-values.js';
@@ -90,8 +91,9 @@ function readReportFilter(text: unknown, kind: ReportKind): Map<string, ReportCo
 /**
  * Checks the attributes shared by the values and series reports: `statistics`, `timeframe` and
  * `conversion_metric_id` (required), `group_by` (defaulted, with its mandatory ids) and `filter`.
- * The conversion metric must exist; the simulator attributes Placed Orders only, so another
- * metric gets the 400 Klaviyo gives metrics that "do not support querying for values data".
+ * The conversion metric must exist and be one whose events carry a value and an attribution
+ * (Placed Order, Ordered Product); another metric gets the 400 Klaviyo gives metrics that "do
+ * not support querying for values data".
  *
  * @throws {ApiError} 400 pointing at the attribute that is wrong; 404 for an unknown conversion metric.
  */
@@ -103,7 +105,7 @@ export function readReportRequest(attributes: BodyAttributes, kind: ReportKind, 
   if (!metric) {
     throw new ApiError(404, 'not_found', 'Not found.', `A metric with id ${conversionMetricId} does not exist.`, { pointer: '/data/attributes/conversion_metric_id' });
   }
-  if (metric.name !== 'Placed Order') {
+  if (!isConversionMetric(metric.name)) {
     throw invalidBody('/data/attributes/conversion_metric_id', `Metric ${metric.name} (${metric.id}) does not support querying for values data.`);
   }
   const groupBy = stringList(attributes, 'group_by', kind.groupBys) ?? [...kind.defaultGroupBy];

@@ -1,8 +1,9 @@
-import type { KlaviyoStore, MessageDayActivity } from '../../store/types.js';
+import type { AttributedOrderQuery, KlaviyoStore, MessageDayActivity } from '../../store/types.js';
 import { dayNumberOf } from '../../time/civil-date.js';
-import { localDayNumberAt } from '../../time/zoned-time.js';
+import { startOfLocalDay } from '../../time/zoned-time.js';
 import { passesFilter, type ReportRequest } from './report-request.js';
 import { addActivity, emptyTotals, type ActivityTotals } from './report-statistics.js';
+import { bucketIndexer } from './time-buckets.js';
 
 /** One message of a report: its grouping attributes and its totals per bucket. */
 export interface MessageRow {
@@ -13,8 +14,12 @@ export interface MessageRow {
   totals: ActivityTotals[];
 }
 
-/** Maps a local day number to its bucket (0 for a values report), or -1 outside the report. */
-export type DayBucket = (day: number) => number;
+/** How a report cuts its window: bucket starts (see `bucketStarts`), read by local day or hour. */
+export interface ReportBuckets {
+  /** Bucket i spans [starts[i], starts[i+1]); a values report has one bucket, [from, to]. */
+  starts: readonly number[];
+  hourly: boolean;
+}
 
 const dayOf = (text: string) => dayNumberOf({ year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) });
 
@@ -38,18 +43,27 @@ function messageAttributes(store: KlaviyoStore, activity: MessageDayActivity): R
 
 /**
  * The messages of a campaign or flow report with their activity summed per bucket, straight from
- * the store's per-message daily activity (by event time, in the account's local days) and its
- * attributed orders. Messages the filter excludes, or without activity in the window, are left out.
- * Sorted by campaign or flow id, then message id.
+ * the store's per-message activity by local day or hour (by event time, in the account's zone)
+ * and its events of the conversion metric. Messages the filter excludes, or without activity in
+ * the window, are left out. Sorted by campaign or flow id, then message id.
  */
-export function reportRows(store: KlaviyoStore, request: ReportRequest, source: 'campaign' | 'flow', buckets: number, bucketOf: DayBucket): MessageRow[] {
-  const { window } = request;
+export function reportRows(store: KlaviyoStore, request: ReportRequest, source: 'campaign' | 'flow', buckets: ReportBuckets): MessageRow[] {
+  const { window, conversionMetricId } = request;
   const from = new Date(window.from);
   const to = new Date(window.to);
+  const count = buckets.starts.length - 1;
+  const bucketOf = bucketIndexer(buckets.starts);
+  const dayStarts = new Map<string, number>();
+  const startOf = (activity: MessageDayActivity) => {
+    if (activity.hour) return activity.hour.getTime();
+    let start = dayStarts.get(activity.day);
+    if (start === undefined) dayStarts.set(activity.day, (start = startOfLocalDay(dayOf(activity.day), store.account.timezone).getTime()));
+    return start;
+  };
   const rows = new Map<string, MessageRow>();
-  for (const activity of store.messageActivity({ from, to })) {
+  for (const activity of store.messageActivity({ from, to, conversionMetricId, interval: buckets.hourly ? 'hour' : 'day' })) {
     if ((source === 'campaign' ? activity.campaignId : activity.flowId) === undefined) continue;
-    const bucket = bucketOf(dayOf(activity.day));
+    const bucket = bucketOf(startOf(activity));
     if (bucket < 0) continue;
     let row = rows.get(activity.messageId);
     if (!row) {
@@ -60,26 +74,26 @@ export function reportRows(store: KlaviyoStore, request: ReportRequest, source: 
         ...(activity.campaignId !== undefined ? { campaignId: activity.campaignId } : {}),
         ...(activity.flowId !== undefined ? { flowId: activity.flowId } : {}),
         attributes,
-        totals: Array.from({ length: buckets }, () => emptyTotals(activity.channel)),
+        totals: Array.from({ length: count }, () => emptyTotals(activity.channel)),
       };
       rows.set(activity.messageId, row);
     }
     addActivity(row.totals[bucket] as ActivityTotals, activity);
   }
   if (request.statistics.includes('conversion_uniques') || request.statistics.includes('conversion_rate')) {
-    countConverters(store, rows, from, to, bucketOf);
+    countConverters(store, rows, { from, to, metricId: conversionMetricId }, bucketIndexer(buckets.starts));
   }
   const owner = (row: MessageRow) => row.campaignId ?? row.flowId ?? '';
   return [...rows.values()].sort((a, b) => (owner(a) < owner(b) ? -1 : owner(a) > owner(b) ? 1 : a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));
 }
 
-/** Distinct profiles with an attributed order, per message and bucket. */
-function countConverters(store: KlaviyoStore, rows: ReadonlyMap<string, MessageRow>, from: Date, to: Date, bucketOf: DayBucket): void {
+/** Distinct profiles with an attributed conversion, per message and bucket. */
+function countConverters(store: KlaviyoStore, rows: ReadonlyMap<string, MessageRow>, query: AttributedOrderQuery, bucketOf: (instant: number) => number): void {
   const converters = new Map<string, Set<string>>();
-  for (const { event, attribution } of store.attributedOrders({ from, to })) {
+  for (const { event, attribution } of store.attributedOrders(query)) {
     const row = rows.get(attribution.messageId);
     if (!row) continue;
-    const bucket = bucketOf(localDayNumberAt(event.datetime.getTime(), store.account.timezone));
+    const bucket = bucketOf(event.datetime.getTime());
     if (bucket < 0) continue;
     const key = `${attribution.messageId}/${bucket}`;
     let profiles = converters.get(key);

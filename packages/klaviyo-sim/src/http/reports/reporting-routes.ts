@@ -1,6 +1,5 @@
 import { hashKey } from '../../random/hash.js';
 import { hashedUuid } from '../../store/ids.js';
-import { startOfLocalDay } from '../../time/zoned-time.js';
 import { jsonApiResponse } from '../json-api-response.js';
 import { relationshipLinks, selfLink } from '../links.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
@@ -8,9 +7,9 @@ import { QueryParameters } from '../query-parameters.js';
 import { routeRequest, type RouteContext } from '../routes/route-context.js';
 import { invalidBody, readRequestAttributes } from './report-body.js';
 import { CAMPAIGN_REPORT, FLOW_REPORT, readReportRequest, readSeriesInterval, type ReportKind, type ReportRequest } from './report-request.js';
-import { reportRows, type MessageRow } from './report-rows.js';
+import { reportRows, type MessageRow, type ReportBuckets } from './report-rows.js';
 import { statisticOf } from './report-statistics.js';
-import { bucketIndexer, bucketStarts, type BucketInterval } from './time-buckets.js';
+import { bucketStarts, type BucketInterval } from './time-buckets.js';
 import { formatZonedDateTime } from './zoned-format.js';
 
 /** Results per page of a report; `links.next` carries a `page_cursor` for the rest. */
@@ -23,9 +22,9 @@ interface ReportSpec {
   series: boolean;
 }
 
-const SERIES_INTERVALS: Record<string, BucketInterval> = { daily: 'day', weekly: 'week', monthly: 'month' };
-/** The spec's longest timeframe per series interval (hourly: 7 days, daily: 60, monthly: 52 weeks). */
-const SERIES_MAX_DAYS: Record<string, number> = { daily: 60, weekly: 366, monthly: 364 };
+const SERIES_INTERVALS: Record<string, BucketInterval> = { hourly: 'hour', daily: 'day', weekly: 'week', monthly: 'month' };
+/** The spec's longest timeframe per series interval (hourly: 7 days, daily: 60, monthly: 52 weeks); weekly has the year of every report. */
+const SERIES_MAX_DAYS: Record<string, number> = { hourly: 7, daily: 60, weekly: 366, monthly: 364 };
 
 function groupings(row: MessageRow, request: ReportRequest): Record<string, string | null> {
   return Object.fromEntries(request.groupBy.map((name) => [name, row.attributes[name] ?? null]));
@@ -43,19 +42,14 @@ function relationships(base: string, spec: ReportSpec, id: string, rows: readonl
   };
 }
 
-/** Buckets of the report: one for values; calendar days, ISO weeks or months of the account for series. */
-function reportBuckets(spec: ReportSpec, request: ReportRequest, interval: string | undefined, timeZone: string) {
+/** Buckets of the report: one for values; local hours, calendar days, ISO weeks or months of the account for series. */
+function reportBuckets(spec: ReportSpec, request: ReportRequest, interval: string | undefined, timeZone: string): ReportBuckets {
   const { startDay, endDay, from, to } = request.window;
-  if (!spec.series || interval === undefined) return { starts: [from, to], bucketOf: (day: number) => (day >= startDay && day < endDay ? 0 : -1) };
-  const bucketInterval = SERIES_INTERVALS[interval];
-  if (bucketInterval === undefined) throw invalidBody('/data/attributes/interval', 'The simulator keeps activity per day, so it serves daily, weekly and monthly series, not hourly.');
+  const bucketInterval = spec.series && interval !== undefined ? SERIES_INTERVALS[interval] : undefined;
+  if (interval === undefined || bucketInterval === undefined) return { starts: [from, to], hourly: false };
   const maxDays = SERIES_MAX_DAYS[interval] as number;
   if (endDay - startDay > maxDays) throw invalidBody('/data/attributes/timeframe', `A ${interval} series may span at most ${maxDays} days; this timeframe spans ${endDay - startDay}.`);
-  const starts = bucketStarts(from, to, bucketInterval, timeZone);
-  const indexOf = bucketIndexer(starts);
-  const byDay = new Map<number, number>();
-  for (let day = startDay; day < endDay; day += 1) byDay.set(day, indexOf(startOfLocalDay(day, timeZone).getTime()));
-  return { starts, bucketOf: (day: number) => byDay.get(day) ?? -1 };
+  return { starts: bucketStarts(from, to, bucketInterval, timeZone), hourly: bucketInterval === 'hour' };
 }
 
 function reportRoute(spec: ReportSpec) {
@@ -72,8 +66,9 @@ function reportRoute(spec: ReportSpec) {
     const interval = spec.series ? readSeriesInterval(attributes) : undefined;
     const reportRequest = readReportRequest(attributes, spec.kind, store);
     const timeZone = store.account.timezone;
-    const { starts, bucketOf } = reportBuckets(spec, reportRequest, interval, timeZone);
-    const rows = reportRows(store, reportRequest, spec.source, starts.length - 1, bucketOf);
+    const buckets = reportBuckets(spec, reportRequest, interval, timeZone);
+    const { starts } = buckets;
+    const rows = reportRows(store, reportRequest, spec.source, buckets);
 
     const key = hashKey(store.account.id, spec.type, bodyText).toString(16);
     const offset = cursor === undefined ? 0 : decodeCursor(cursor, key).at;
@@ -109,7 +104,8 @@ function reportRoute(spec: ReportSpec) {
 /**
  * `POST /api/campaign-values-reports` (query_campaign_values): statistics per campaign message
  * over a timeframe in the account's time zone, from the store's per-message daily activity; a
- * message's `conversion_value` is the sum of the Placed Orders attributed to it in the window.
+ * message's `conversion_value` is the sum of the `$value` of the conversion metric's events
+ * (Placed Order or Ordered Product) attributed to it in the window.
  */
 export const queryCampaignValues = reportRoute({ type: 'campaign-values-report', kind: CAMPAIGN_REPORT, source: 'campaign', series: false });
 
@@ -117,7 +113,8 @@ export const queryCampaignValues = reportRoute({ type: 'campaign-values-report',
 export const queryFlowValues = reportRoute({ type: 'flow-values-report', kind: FLOW_REPORT, source: 'flow', series: false });
 
 /**
- * `POST /api/flow-series-reports` (query_flow_series): statistics per flow message per day, ISO
- * week or month of the account; each bucket is the sum of its days.
+ * `POST /api/flow-series-reports` (query_flow_series): statistics per flow message per hour, day,
+ * ISO week or month of the account; each bucket is the sum of its days, and the hours of a day
+ * add up to the day (unique openers and clickers count in the hour of their first open or click).
  */
 export const queryFlowSeries = reportRoute({ type: 'flow-series-report', kind: FLOW_REPORT, source: 'flow', series: true });

@@ -1,12 +1,11 @@
-import type { ValidateFunction } from 'ajv';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKlaviyoStore } from '../../store/create-klaviyo-store.js';
-import { loadSpecValidators } from '../../test-support/openapi-schemas.js';
+import { reportClient, sum } from '../../test-support/report-client.js';
 import { createSimulatorApp } from '../create-simulator-app.js';
 
 const headers = { Authorization: 'Klaviyo-API-Key pk_test', revision: '2026-07-15', 'Content-Type': 'application/vnd.api+json' };
 const store = createKlaviyoStore({ seed: 4, size: 1000 });
-const app = createSimulatorApp(store, { apiKey: 'pk_test' });
+const { post, validator } = reportClient(store);
 const placedOrder = store.metrics.find((metric) => metric.name === 'Placed Order')!;
 /** 1–14 September 2026 in New York (the account's zone): custom timeframes include the end day. */
 const TIMEFRAME = { start: '2026-09-01T00:00:00+00:00', end: '2026-09-14T00:00:00+00:00' };
@@ -24,32 +23,9 @@ function attributedIn(target: { campaignId?: string; messageId?: string }, first
 }
 const COUNTS = ['recipients', 'delivered', 'opens', 'opens_unique', 'clicks', 'conversions', 'conversion_value', 'unsubscribes'] as const;
 
-const validators: Record<string, ValidateFunction> = {};
-beforeAll(() => {
-  const spec = loadSpecValidators();
-  for (const name of ['CampaignValuesRequestDTO', 'PostCampaignValuesResponseDTO', 'FlowValuesRequestDTO', 'PostFlowValuesResponseDTO', 'FlowSeriesRequestDTO', 'PostFlowSeriesResponseDTO']) {
-    validators[name] = spec.schema(name);
-  }
-  validators.ClientError = spec.response('ClientError');
-});
-
 function reportBody(type: string, attributes: Record<string, unknown>) {
   return { data: { type, attributes: { statistics: [...COUNTS], timeframe: TIMEFRAME, conversion_metric_id: placedOrder.id, ...attributes } } };
 }
-
-async function post(path: string, body: unknown, request?: string, response?: string) {
-  if (request) expect(validators[request]!(body)).toBe(true);
-  const answer = await app.request(`http://sim.test${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const json = (await answer.json()) as any;
-  if (response && answer.status === 200) {
-    const valid = validators[response]!(json);
-    expect(validators[response]!.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
-  }
-  return { status: answer.status, body: json };
-}
-
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 describe('POST /api/campaign-values-reports', () => {
   it("gives each campaign message the value and count of the orders attributed to it in the window", async () => {
@@ -132,23 +108,24 @@ describe('POST /api/flow-series-reports and /api/flow-values-reports', () => {
 
 describe('report request errors', () => {
   it('answers 400 pointing at the attribute, with what is expected', async () => {
-    const orderedProduct = store.metrics.find((metric) => metric.name !== 'Placed Order')!;
+    const receivedEmail = store.metrics.find((metric) => metric.name === 'Received Email')!;
     const cases: [string, unknown, string, RegExp][] = [
       ['/api/campaign-values-reports', reportBody('campaign-values-report', { conversion_metric_id: undefined }), '/data/attributes/conversion_metric_id', /required/],
-      ['/api/campaign-values-reports', reportBody('campaign-values-report', { conversion_metric_id: orderedProduct.id }), '/data/attributes/conversion_metric_id', /does not support querying for values data/],
+      ['/api/campaign-values-reports', reportBody('campaign-values-report', { conversion_metric_id: receivedEmail.id }), '/data/attributes/conversion_metric_id', /does not support querying for values data/],
       ['/api/campaign-values-reports', reportBody('campaign-values-report', { group_by: ['campaign_id', 'send_channel'] }), '/data/attributes/group_by', /campaign_message_id/],
       ['/api/campaign-values-reports', reportBody('campaign-values-report', { timeframe: { key: 'last_decade' } }), '/data/attributes/timeframe', /last_30_days/],
       ['/api/campaign-values-reports', reportBody('campaign-values-report', { timeframe: { start: '2025-01-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } }), '/data/attributes/timeframe', /1 year/],
       ['/api/campaign-values-reports', reportBody('campaign-values-report', { filter: 'equals(send_channel,"fax")' }), '/data/attributes/filter', /whatsapp/],
       ['/api/flow-series-reports', reportBody('flow-series-report', {}), '/data/attributes/interval', /daily/],
       ['/api/flow-series-reports', reportBody('flow-series-report', { interval: 'daily', timeframe: { key: 'last_90_days' } }), '/data/attributes/timeframe', /60 days/],
+      ['/api/flow-series-reports', reportBody('flow-series-report', { interval: 'hourly' }), '/data/attributes/timeframe', /hourly series may span at most 7 days; this timeframe spans 14/],
       ['/api/flow-values-reports', reportBody('campaign-values-report', {}), '/data/type', /flow-values-report/],
     ];
     for (const [path, body, pointer, detail] of cases) {
       const { status, body: answer } = await post(path, body);
       expect([status, answer.errors[0].source.pointer]).toEqual([400, pointer]);
       expect(answer.errors[0].detail).toMatch(detail);
-      expect(validators.ClientError!(answer)).toBe(true);
+      expect(validator('ClientError')(answer)).toBe(true);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { addCalendarMonths, civilDateOf, dayNumberOf, weekdayOf } from '../../time/civil-date.js';
+import { localHourStart } from '../../time/local-hour.js';
 import { localDayNumberAt, startOfLocalDay, utcOffsetAt } from '../../time/zoned-time.js';
 
 /** Bucket sizes of metric aggregates and series reports. */
@@ -34,10 +35,8 @@ function nextBucketDay(day: number, interval: 'day' | 'week' | 'month'): number 
 export function bucketStarts(from: number, to: number, interval: BucketInterval, timeZone: string): number[] {
   const starts: number[] = [];
   if (interval === 'hour') {
-    // Local hours are whole UTC hours shifted by the offset's minutes (India: :30); DST moves
-    // whole hours, so stepping one hour from an aligned start stays aligned.
-    const offsetMinutes = utcOffsetAt(from, timeZone) % HOUR;
-    let start = Math.floor((from - offsetMinutes) / HOUR) * HOUR + offsetMinutes;
+    // Clock changes move whole hours, so stepping one hour from an aligned start stays aligned.
+    let start = localHourStart(from, utcOffsetAt(from, timeZone));
     while (start < to) {
       starts.push(start);
       start += HOUR;
