@@ -86,14 +86,22 @@ export async function loadPages<T extends ResourceTable>(
   await eachPage(open, async (response) => {
     const rows = await loadPage(context, load, response, report);
     if (afterPage) await afterPage(rows);
-    for (const row of rows) {
-      const at = load.cursor?.(row);
-      if (at && (!report.watermark || at > report.watermark)) report.watermark = at;
-    }
-    await advanceWatermark(context.database.kysely, context.accountId, load.stream, report.watermark, context.clock());
-    context.onProgress?.({ ...report });
+    await advancePast(context, load, rows, report);
   });
   return report;
+}
+
+/**
+ * Moves a stream's watermark to the latest cursor among the rows stored so far (never to a time not
+ * received) and reports progress. Call it once a page and everything it leads to are stored.
+ */
+export async function advancePast<T extends ResourceTable>(context: StreamContext, load: ResourceLoad<T>, rows: Array<RowOf<T>>, report: StreamReport): Promise<void> {
+  for (const row of rows) {
+    const at = load.cursor?.(row);
+    if (at && (!report.watermark || at > report.watermark)) report.watermark = at;
+  }
+  await advanceWatermark(context.database.kysely, context.accountId, load.stream, report.watermark, context.clock());
+  context.onProgress?.({ ...report });
 }
 
 /** Times a listing is started over after Klaviyo refused its cursor, before the sync gives up. */
