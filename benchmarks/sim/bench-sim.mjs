@@ -41,6 +41,12 @@ function calibrate() {
   return { knob, perUnit: events / (knob === 'SIZE' ? CALIBRATION_SIZE : 10), limit: knob === 'SIZE' ? 5_000_000 : 100_000 };
 }
 
+/** CPU seconds (user + system) a running process has used, from /proc (Linux; clock ticks of 1/100 s). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Peak resident set size of a running process, in kB, from /proc (Linux). */
 function peakRssKb(pid) {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -86,9 +92,10 @@ for (const target of sizes) {
   console.log(`\n~${target.toLocaleString('en-US')} events: ${knob}=${setting}${setting !== wanted ? ` (clamped from ${wanted})` : ''}`);
   const sim = await startSimulator({ PORT: '0', SEED: seed, RATE_LIMITS: 'off', FAULTS: 'none', [knob]: String(setting) });
   try {
+    const simCpuBefore = cpuSeconds(sim.child.pid);
     const result = await runClient(sim.url, sim.apiKey);
     const simPeak = peakRssKb(sim.child.pid);
-    rows.push({ target, ...result, simPeakKb: simPeak });
+    rows.push({ target, ...result, simPeakKb: simPeak, simCpuSeconds: cpuSeconds(sim.child.pid) - simCpuBefore });
     console.log(`  done: ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s`);
   } finally {
     sim.child.kill('SIGTERM');
@@ -102,6 +109,8 @@ const table = rows.map((row) => ({
   seconds: row.seconds.toFixed(1),
   'events/s': Math.round(row.events / row.seconds).toLocaleString('en-US'),
   'MB/s (JSON)': (row.bytes / row.seconds / 1e6).toFixed(1),
+  'simulator CPU µs/event': ((row.simCpuSeconds * 1e6) / row.events).toFixed(1),
+  'client CPU µs/event': ((row.cpuSeconds * 1e6) / row.events).toFixed(1),
   'simulator peak RSS MB': mb(row.simPeakKb),
   'client peak RSS MB': mb(row.peakRssKb),
 }));

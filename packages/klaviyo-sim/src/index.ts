@@ -8,6 +8,7 @@ export { KLAVIYO_RATE_LIMITS, type RateLimit, type RateLimitTable } from './http
 export type { RateLimitMode } from './http/limits/rate-limit-middleware.js';
 export { FAULT_KINDS, InvalidFaultPlanError, parseFaultPlan, type FaultKind, type FaultPlan, type FaultRule } from './http/faults/fault-plan.js';
 export type { Sleep } from './http/faults/fault-middleware.js';
+export type { EventReader, EventRow } from './store/event-rows.js';
 export type {
   AttributedOrder,
   AttributedOrderQuery,

@@ -40,6 +40,34 @@ function mixPart(hash: number, part: HashPart): number {
   return h;
 }
 
+/** A hash begun on some parts, to be finished with others: {@link hashPrefix}. */
+export interface HashPrefix {
+  readonly state: number;
+  readonly count: number;
+}
+
+/**
+ * Hashes the leading parts once, for keys that share them: `hashRest(hashPrefix(a, b), c)`
+ * equals `hashKey(a, b, c)`. Per-event hashes (uuids) share the seed and the event id.
+ */
+export function hashPrefix(...parts: readonly HashPart[]): HashPrefix {
+  let state = 0x9747b28c;
+  for (const part of parts) state = mixPart(state, part);
+  return { state, count: parts.length };
+}
+
+/** A {@link hashPrefix} with one more part: `extendPrefix(hashPrefix(a), b)` equals `hashPrefix(a, b)`. */
+export function extendPrefix(prefix: HashPrefix, part: HashPart): HashPrefix {
+  return { state: mixPart(prefix.state, part), count: prefix.count + 1 };
+}
+
+/** Finishes a {@link hashPrefix} with the remaining parts. */
+export function hashRest(prefix: HashPrefix, ...parts: readonly HashPart[]): number {
+  let h = prefix.state;
+  for (const part of parts) h = mixPart(h, part);
+  return finalizeHash(mixWord(h, prefix.count + parts.length));
+}
+
 /**
  * Hashes a sequence of parts into an unsigned 32-bit integer. The part boundaries matter:
  * `hashKey(1, 23)` differs from `hashKey(12, 3)`.

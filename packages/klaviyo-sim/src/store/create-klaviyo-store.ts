@@ -5,13 +5,14 @@ import { createAudiences } from './audiences.js';
 import { newsletterSendInstants } from './campaign-catalog.js';
 import { createDayAssembler } from './day-assembly.js';
 import { createLocalClock } from './local-clock.js';
-import { listEventDays, listEvents, type Timeline } from './event-timeline.js';
+import { listEventDays, listEventRows, listEvents, type Timeline } from './event-timeline.js';
 import { createFlowCatalog } from './flow-catalog.js';
-import { findEvent, metricDayEvents } from './event-lookup.js';
+import { findEvent, metricDayRows } from './event-lookup.js';
+import { createEventReader } from './event-rows.js';
 import { shortId } from './ids.js';
 import { WeightedLruCache } from './lru-cache.js';
 import { createMessageDirectory } from './message-directory.js';
-import { createMetrics, METRIC } from './metric-catalog.js';
+import { CONVERSION_METRICS, createMetrics } from './metric-catalog.js';
 import { createProfileDirectory } from './profile-directory.js';
 import { createProfilePool } from './profiles.js';
 import { createSignupCurve } from './signup-curve.js';
@@ -19,7 +20,7 @@ import { buildCatalogs, lazy } from './store-catalogs.js';
 import { createStoreModel } from './store-model.js';
 import { DEFAULT_ORDERS_PER_DAY, DEFAULT_SIZE, resolveStoreOptions } from './store-options.js';
 import { attributedOrders, messageActivity, type QuerySource } from './store-queries.js';
-import type { KlaviyoStore, SimEvent, StoreOptions } from './types.js';
+import type { KlaviyoStore, StoreOptions } from './types.js';
 
 /**
  * Growth and the customer base are measured from this fixed date, not from the window start: moving
@@ -33,11 +34,12 @@ export const SIZE_HORIZON: CivilDate = { year: 2026, month: 11, day: 1 };
 const SIGNUPS_BEFORE_ANCHOR_DAYS = 730;
 
 /**
- * Events held in memory: generation layers, assembled days, and served days. Served events are JS
- * objects, unlike the typed arrays of the others: every one held is traced by the garbage collector,
- * so that cache stays small (a larger one made paging slower, not faster).
+ * Events held in memory, as typed arrays (about 40 bytes per event): generation layers, assembled
+ * days, and the positions of metric-filtered days (4 bytes per event). Assembling one day needs
+ * the 17 trigger layers before it, so the layer budget covers that at 10M+ events per store;
+ * beyond these the caches evict, and memory stays about flat however large the store.
  */
-const BUDGETS = { layers: 4_000_000, days: 1_500_000, servedEvents: 100_000 };
+const BUDGETS = { layers: 1_000_000, days: 400_000, selectedRows: 1_000_000 };
 
 /**
  * Creates the deterministic synthetic Klaviyo account the simulator serves. Nothing is generated
@@ -85,23 +87,29 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     websiteUrl: account.contact_information.website_url ?? 'https://www.example.com',
     profileId: pool.idOf,
     messages: createMessageDirectory(model, flows),
+    sharedProperties: new Map(),
   };
-  const served = new WeightedLruCache<string, readonly SimEvent[]>(BUDGETS.servedEvents, (events) => events.length);
-  const metricIndex = new Map(metrics.map((metric, index) => [metric.id, index]));
+  const reader = createEventReader(materialize);
+  const selected = new WeightedLruCache<string, Int32Array | undefined>(BUDGETS.selectedRows, (rows) => rows?.length ?? 0);
   const timeline: Timeline = {
     start,
     now,
     timezone,
-    metricIdsWithEvents: metrics.map((metric) => metric.id),
-    eventsOn: (metricIds, day) =>
-      served.getOrCreate(`${metricIds.join(',')}/${day}`, () => metricDayEvents(materialize, assembler.dayLog(day), new Set(metricIds.map((id) => metricIndex.get(id) ?? -1)))),
-    dayStart: (day) => model.localDay(day).start,
+    metricIndexes: new Map(metrics.map((metric, index) => [metric.id, index])),
+    reader,
+    rowsOn: (metricIndexes, day) => {
+      const dayLog = assembler.dayLog(day);
+      const indices = selected.getOrCreate(`${metricIndexes.join(',')}/${day}`, () => metricDayRows(dayLog, metricIndexes, metrics.length));
+      return { dayLog, indices };
+    },
+    profileIndexOf: pool.indexOf,
   };
   const window = { start: start.getTime(), now: now.getTime() };
   const source: QuerySource = { assembler, materialize, timezone, ...window };
   const profiles = createProfileDirectory(pool, audiences, now.getTime());
   const catalogs = lazy(() => buildCatalogs(model, audiences, flows, { startDay, nowDay, now: now.getTime() }));
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
+  const conversionMetricIds = new Set(CONVERSION_METRICS.map((index) => metrics[index]?.id));
 
   return {
     options: { ...resolved, now: new Date(now.getTime()) },
@@ -110,6 +118,8 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     start: new Date(start.getTime()),
     now: new Date(now.getTime()),
     events: (query) => ({ [Symbol.iterator]: () => listEvents(timeline, query) }),
+    eventRows: (query) => ({ [Symbol.iterator]: () => listEventRows(timeline, query) }),
+    eventReader: reader,
     eventsByDay: (query) => ({ [Symbol.iterator]: () => listEventDays(timeline, query) }),
     event: (id) => findEvent(materialize, assembler, window, id),
     metric: (id) => metricsById.get(id),
@@ -131,7 +141,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     flow: (id) => catalogs().flowsById.get(id),
     flowAction: (id) => catalogs().flowActionsById.get(id),
     flowMessage: (id) => catalogs().flowMessagesById.get(id),
-    attributionOf: (event) => (event.metricId === metrics[METRIC.placedOrder]?.id || event.metricId === metrics[METRIC.orderedProduct]?.id ? event.message : undefined),
+    attributionOf: (event) => (conversionMetricIds.has(event.metricId) ? event.message : undefined),
     attributedOrders: (query) => ({ [Symbol.iterator]: () => attributedOrders(source, query) }),
     messageActivity: (query) => messageActivity(source, query),
   };

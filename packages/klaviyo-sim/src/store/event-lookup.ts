@@ -6,17 +6,22 @@ import type { SimEvent } from './types.js';
 const MS_PER_DAY = 86_400_000;
 
 /**
- * Some metrics' events of a day as objects, in (datetime, id) order. The day log is sorted by
- * (time, metric, number within the metric), which is exactly the order of the ids (fixed-width
- * base 62 in ASCII order), so picking events in log order needs no sort.
+ * Positions of some metrics' events in a day log, in (datetime, id) order; `undefined` when the
+ * metrics are all there are (every position). The day log is sorted by (time, metric, number
+ * within the metric), which is exactly the order of the ids (fixed-width base 62 in ASCII
+ * order), so picking events in log order needs no sort.
  */
-export function metricDayEvents(context: MaterializeContext, dayLog: DayLog, metrics: ReadonlySet<number>): SimEvent[] {
-  const events: SimEvent[] = [];
+export function metricDayRows(dayLog: DayLog, metrics: readonly number[], metricCount: number): Int32Array | undefined {
+  if (metrics.length >= metricCount) return undefined;
+  const wanted = new Uint8Array(metricCount);
+  for (const metric of metrics) wanted[metric] = 1;
   const { log } = dayLog;
-  for (let index = 0; index < log.length; index += 1) {
-    if (metrics.has(log.metric[index] ?? -1)) events.push(materializeEvent(context, dayLog, index));
-  }
-  return Object.freeze(events) as SimEvent[];
+  let count = 0;
+  for (let index = 0; index < log.length; index += 1) count += wanted[log.metric[index] ?? 0] ?? 0;
+  const rows = new Int32Array(count);
+  let next = 0;
+  for (let index = 0; index < log.length; index += 1) if (wanted[log.metric[index] ?? 0] === 1) rows[next++] = index;
+  return rows;
 }
 
 /**

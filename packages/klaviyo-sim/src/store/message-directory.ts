@@ -21,9 +21,7 @@ export function createMessageDirectory(model: StoreModel, flows: FlowCatalog): M
     name: message.name,
     subject: message.subject,
   }));
-  return (ref) => {
-    if (ref < 0) return undefined;
-    if (ref < CAMPAIGN_REF_BASE) return flowInfos[ref];
+  const campaignInfo = (ref: number): MessageInfo | undefined => {
     const { day, slot } = decodeCampaignRef(ref);
     const send = model.campaignSends(day).find((candidate) => candidate.plan.slot === slot);
     if (!send) return undefined;
@@ -32,5 +30,13 @@ export function createMessageDirectory(model: StoreModel, flows: FlowCatalog): M
       name: campaignName(send),
       subject: send.plan.subject,
     };
+  };
+  // Every event of a campaign names it: one lookup per campaign, not per event (a few per day).
+  const campaignInfos = new Map<number, MessageInfo | undefined>();
+  return (ref) => {
+    if (ref < 0) return undefined;
+    if (ref < CAMPAIGN_REF_BASE) return flowInfos[ref];
+    if (!campaignInfos.has(ref)) campaignInfos.set(ref, campaignInfo(ref));
+    return campaignInfos.get(ref);
   };
 }

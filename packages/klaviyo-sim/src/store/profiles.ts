@@ -58,10 +58,22 @@ export function createProfilePool(options: PoolOptions): ProfilePool {
   const { seed, curve, newsletterSends } = options;
   const idKey = hashKey(seed, 'profile-id-key');
 
-  const idOf = (index: number): string => {
+  const makeId = (index: number): string => {
     // ULID layout: creation time, then 80 "random" bits that here encode the profile number.
     const noise = hashKey(seed, 'profile-id', index) * 256 + (hashKey(seed, 'profile-id-tail', index) % 256);
     return crockford32(curve.createdAt(index), 10) + crockford32(noise, 8) + crockford32(scramble40(index, idKey), 8);
+  };
+
+  // Direct-mapped memo of ids: every event served names its profile, and active profiles recur.
+  const idIndexes = new Int32Array(CORE_SLOTS).fill(-1);
+  const ids: string[] = new Array<string>(CORE_SLOTS).fill('');
+  const idOf = (index: number): string => {
+    const slot = index % CORE_SLOTS;
+    if (idIndexes[slot] === index) return ids[slot] as string;
+    const id = makeId(index);
+    idIndexes[slot] = index;
+    ids[slot] = id;
+    return id;
   };
 
   // A direct-mapped memo: campaign scans revisit every profile; bounded whatever the size.

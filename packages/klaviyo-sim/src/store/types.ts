@@ -1,3 +1,5 @@
+import type { EventReader, EventRow } from './event-rows.js';
+
 /** Options of {@link createKlaviyoStore}; every field has a default. */
 export interface StoreOptions {
   /** Everything in the store derives from it; the same seed gives byte-identical responses. Default `1`. */
@@ -374,6 +376,13 @@ export interface KlaviyoStore {
   readonly now: Date;
   /** Events in (datetime, id) order, generated lazily day by day. */
   events(query?: EventQuery): Iterable<SimEvent>;
+  /**
+   * The same events as {@link KlaviyoStore.events}, as rows read through {@link eventReader}:
+   * for serving many events without an object per event.
+   */
+  eventRows(query?: EventQuery): Iterable<EventRow>;
+  /** Reads the fields of event rows. */
+  readonly eventReader: EventReader;
   /** Events grouped by local day of the account (only days with events), for per-day aggregation. */
   eventsByDay(query?: EventQuery): Iterable<EventDay>;
   /** An event by id, if the store has it. */

@@ -12,9 +12,14 @@ export interface EventFields {
   profile?: readonly string[];
 }
 
-/** The id of an order's attribution: stable, derived from the event. */
+/** The id of an order's attribution: stable, derived from the event's id. */
+export function attributionIdOf(eventId: string): string {
+  return shortId(eventId, 'attribution') + shortId(eventId, 'attribution', 2);
+}
+
+/** The id of an order's attribution. */
 export function attributionId(event: SimEvent): string {
-  return shortId(event.id, 'attribution') + shortId(event.id, 'attribution', 2);
+  return attributionIdOf(event.id);
 }
 
 /** The `event` resource, with its attribution listed when a message drove it. */

@@ -1,14 +1,17 @@
 import { hashKey } from '../../random/hash.js';
-import type { EventQuery, SimEvent } from '../../store/types.js';
+import type { EventRow } from '../../store/event-rows.js';
+import type { EventQuery } from '../../store/types.js';
 import { invalidParameter } from '../api-error.js';
 import { readEventFilter, type EventFilter } from '../filter/event-filter.js';
 import { createEventJsonWriter } from '../event-json.js';
+import { createEventTemplateWriter } from '../event-template.js';
 import { jsonApiTextResponse } from '../json-api-response.js';
+import { Utf8Builder } from '../utf8-builder.js';
 import { cursorLink, selfLink } from '../links.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
 import { QueryParameters } from '../query-parameters.js';
 import { rateLimitHeaders } from '../rate-limit-headers.js';
-import { attributionId, eventWithAttributions, includedForEvents } from './event-includes.js';
+import { attributionIdOf, eventWithAttributions, includedForEvents } from './event-includes.js';
 import { METRIC_FIELDS } from './get-metrics.js';
 import { routeRequest, type RouteContext } from './route-context.js';
 
@@ -58,32 +61,34 @@ function storeQuery(filter: EventFilter, order: 'asc' | 'desc'): EventQuery {
   };
 }
 
-function takePage(events: Iterable<SimEvent>, size: number): { page: SimEvent[]; more: boolean } {
-  const page: SimEvent[] = [];
-  for (const event of events) {
+/**
+ * Up to `size` rows, and whether more follow. Rows are only positions; the page's JSON is written
+ * from them directly.
+ */
+function takePage(rows: Iterable<EventRow>, size: number): { page: EventRow[]; more: boolean } {
+  const page: EventRow[] = [];
+  for (const row of rows) {
     if (page.length === size) return { page, more: true };
-    page.push(event);
+    page.push(row);
   }
   return { page, more: false };
 }
 
-/** Writes each event's JSON text: directly without a sparse fieldset, else via the resource object. */
-function eventJsonOf(context: RouteContext, base: string, fields: readonly string[] | undefined): (event: SimEvent) => string {
-  if (fields !== undefined) return (event) => JSON.stringify(eventWithAttributions(context, base, event, fields));
-  const write = createEventJsonWriter(base);
-  return (event) => write(event, context.store.attributionOf(event) ? attributionId(event) : undefined);
+/** Writes each event's JSON: from byte templates without a sparse fieldset, else via the resource object. */
+function eventWriterOf(context: RouteContext, base: string, fields: readonly string[] | undefined): (row: EventRow, out: Utf8Builder) => void {
+  const reader = context.store.eventReader;
+  if (fields !== undefined) return (row, out) => out.append(JSON.stringify(eventWithAttributions(context, base, reader.event(row), fields)));
+  return createEventTemplateWriter(base, reader, attributionIdOf, createEventJsonWriter(base, reader, attributionIdOf));
 }
 
-/** A rendered page of events: the JSON text and, when there is one, the next page's request URL. */
+/** A rendered page of events: the JSON body as UTF-8 and, when there is one, the next page's request URL. */
 export interface EventsPage {
-  body: string | Uint8Array<ArrayBuffer>;
+  body: Uint8Array<ArrayBuffer>;
   next?: { self: string; url: URL };
 }
 
-/** The page with its body as UTF-8 bytes, which the server writes without another encoding. */
-function encodePage(page: EventsPage): EventsPage {
-  return { ...page, body: Buffer.from(page.body) };
-}
+/** Bytes of a page of a thousand events, about 1 kB each: one allocation in the common case. */
+const PAGE_BYTES = 1_100_000;
 
 function renderEvents(context: RouteContext, url: URL, base: string): EventsPage {
   const { store } = context;
@@ -106,12 +111,12 @@ function renderEvents(context: RouteContext, url: URL, base: string): EventsPage
     query.after = { datetime: new Date(clamp(state.at)), id: state.id };
   }
 
-  const { page, more } = takePage(store.events(query), pageSize);
+  const { page, more } = takePage(store.eventRows(query), pageSize);
   const last = page[page.length - 1];
   const links: Record<string, string> = { self: selfLink(base, url) };
   let next: EventsPage['next'];
   if (more && last) {
-    const nextCursor = encodeCursor({ at: last.datetime.getTime(), id: last.id, key });
+    const nextCursor = encodeCursor({ at: store.eventReader.instant(last), id: store.eventReader.id(last), key });
     links.next = cursorLink(base, url, nextCursor);
     const nextUrl = new URL(url);
     nextUrl.searchParams.set('page[cursor]', nextCursor);
@@ -119,9 +124,18 @@ function renderEvents(context: RouteContext, url: URL, base: string): EventsPage
   }
 
   // The body is JSON.stringify({ data, links, included? }) written piecewise: events are the bulk.
-  const data = page.map(eventJsonOf(context, base, eventFields)).join(',');
-  const included = include.length > 0 ? `,"included":${JSON.stringify(includedForEvents(context, base, page, include, { metric: metricFields, profile: profileFields }))}` : '';
-  return { body: `{"data":[${data}],"links":${JSON.stringify(links)}${included}}`, ...(next ? { next } : {}) };
+  const body = new Utf8Builder(Math.ceil((PAGE_BYTES * page.length) / MAX_PAGE_SIZE) + 4096).append('{"data":[');
+  const write = eventWriterOf(context, base, eventFields);
+  page.forEach((row, index) => {
+    if (index > 0) body.append(',');
+    write(row, body);
+  });
+  body.append(`],"links":${JSON.stringify(links)}`);
+  if (include.length > 0) {
+    const included = includedForEvents(context, base, page.map(store.eventReader.event), include, { metric: metricFields, profile: profileFields });
+    body.append(`,"included":${JSON.stringify(included)}`);
+  }
+  return { body: body.append('}').toBytes(), ...(next ? { next } : {}) };
 }
 
 /**
@@ -134,7 +148,6 @@ export function getEvents(context: RouteContext, request: Request): Response {
   const { eventsReadAhead } = context;
   const page = eventsReadAhead.take(selfLink(base, url)) ?? renderEvents(context, url, base);
   const { next } = page;
-  // Encoded to bytes ahead of time too, off the next request's path.
-  if (next) eventsReadAhead.schedule(next.self, () => encodePage(renderEvents(context, next.url, base)));
+  if (next) eventsReadAhead.schedule(next.self, () => renderEvents(context, next.url, base));
   return jsonApiTextResponse(page.body, 200, rateLimitHeaders('get_events'));
 }

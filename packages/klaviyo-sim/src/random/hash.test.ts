@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extendPrefix, hashKey, hashPrefix, hashRest } from './hash.js';
+
+const part = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.string(), fc.double());
+
+describe('hash prefixes', () => {
+  it('finish to the same hash as hashing every part at once', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 4 }), fc.array(part, { maxLength: 4 }), (head, rest) => {
+        expect(hashRest(hashPrefix(...head), ...rest)).toBe(hashKey(...head, ...rest));
+      }),
+    );
+  });
+
+  it('extend one part at a time', () => {
+    fc.assert(
+      fc.property(part, part, part, (a, b, c) => {
+        expect(hashRest(extendPrefix(hashPrefix(a), b), c)).toBe(hashKey(a, b, c));
+      }),
+    );
+  });
+});
