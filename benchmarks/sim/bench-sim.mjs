@@ -3,11 +3,16 @@
 //
 // For each size it starts the built simulator CLI in its own process (RATE_LIMITS=off: Klaviyo's
 // 3500 requests/min on GET /api/events would cap the rate at about 58k events/s), pages through
-// every event with consume-events.mjs in a second process (a plain fetch loop following
-// links.next at page[size]=1000), and reads both processes' peak RSS. Progress is printed while it
-// runs; the figures come last, as a table.
+// every event with consume-events.mjs in a second process (a loop following links.next at
+// page[size]=1000 and parsing every page; each client in BENCH_CLIENTS gets a fresh simulator:
+// node:http or fetch, one time slice or several read at once as Klens's sync does), and reads both
+// processes' peak RSS and CPU time per event. CPU time is the steadier
+// figure on a shared machine: events/s falls when other work takes a core, µs/event much less.
+// Progress is printed while it runs; the figures come last, as a table.
 //
 // Env: BENCH_SIZES (comma-separated event counts, default 100000,1000000,10000000), SEED (default 1),
+// BENCH_CLIENTS (transport:slices entries, default http:1,fetch:1; e.g. http:4 reads four slices at once),
+// BENCH_RUNS (default 3: each size and client is measured this many times; the table gives medians),
 // BENCH_MAX_EVENTS (default 1000000: each client stops after this many events, so the 10M store is
 // measured on its first million events instead of an hour of paging; `all` pages through everything;
 // the table says how many were served).
@@ -73,8 +78,19 @@ if (maxEvents && !(Number(maxEvents) >= 1000)) {
   process.exit(2);
 }
 
-function runClient(url, apiKey) {
-  const child = spawn(process.execPath, [join(here, 'consume-events.mjs'), url, apiKey, maxEvents], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** The clients to run against each store: transport and number of parallel time slices. */
+const clients = (process.env.BENCH_CLIENTS ?? 'http:1,fetch:1').split(',').map((entry) => {
+  const [transport, slices = '1'] = entry.split(':');
+  return { transport, slices: Number(slices) };
+});
+if (clients.some(({ transport, slices }) => !['http', 'fetch'].includes(transport) || !(Number.isInteger(slices) && slices >= 1 && slices <= 16))) {
+  console.error('BENCH_CLIENTS must be comma-separated transport:slices entries, transport http or fetch, slices 1 to 16 (e.g. http:1,http:4)');
+  process.exit(2);
+}
+
+function runClient(url, apiKey, { transport, slices }, window) {
+  const args = [join(here, 'consume-events.mjs'), url, apiKey, maxEvents, transport, String(slices), window.start.toISOString(), window.now.toISOString()];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -85,35 +101,72 @@ function runClient(url, apiKey) {
 console.log(`bench:sim: counting the events of a SIZE=${CALIBRATION_SIZE} store to calibrate the sizes…`);
 const { knob, perUnit, limit } = calibrate();
 console.log(`bench:sim: ${perUnit.toFixed(1)} events per unit of ${knob} (seed ${seed}); sizes ${sizes.join(', ')}`);
-const rows = [];
-for (const target of sizes) {
+const runs = Number(process.env.BENCH_RUNS ?? '3');
+if (!(Number.isInteger(runs) && runs >= 1)) {
+  console.error('BENCH_RUNS must be a positive integer');
+  process.exit(2);
+}
+
+const stores = sizes.map((target) => {
   const wanted = Math.round(target / perUnit);
   const setting = Math.min(limit, Math.max(knob === 'SIZE' ? 100 : 1, wanted));
-  console.log(`\n~${target.toLocaleString('en-US')} events: ${knob}=${setting}${setting !== wanted ? ` (clamped from ${wanted})` : ''}`);
+  const window = createKlaviyoStore({ seed: Number(seed), [knob === 'SIZE' ? 'size' : 'ordersPerDay']: setting });
+  return { target, wanted, setting, window };
+});
+
+/** One measurement: a fresh simulator (cold caches) and one client run against it. */
+async function measure({ target, setting, window }, client) {
   const sim = await startSimulator({ PORT: '0', SEED: seed, RATE_LIMITS: 'off', FAULTS: 'none', [knob]: String(setting) });
   try {
     const simCpuBefore = cpuSeconds(sim.child.pid);
-    const result = await runClient(sim.url, sim.apiKey);
-    const simPeak = peakRssKb(sim.child.pid);
-    rows.push({ target, ...result, simPeakKb: simPeak, simCpuSeconds: cpuSeconds(sim.child.pid) - simCpuBefore });
-    console.log(`  done: ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s`);
+    const result = await runClient(sim.url, sim.apiKey, client, window);
+    return { target, ...result, simPeakKb: peakRssKb(sim.child.pid), simCpuSeconds: cpuSeconds(sim.child.pid) - simCpuBefore };
   } finally {
     sim.child.kill('SIGTERM');
   }
 }
 
+// Rounds go over every size and client in turn, so a slow spell of the shared machine lands on
+// one run of each rather than on all runs of one; the table shows medians.
+const measured = [];
+for (let run = 1; run <= runs; run += 1) {
+  for (const store of stores) {
+    const clamped = store.setting !== store.wanted ? ` (clamped from ${store.wanted})` : '';
+    console.log(`\nrun ${run}/${runs}, ~${store.target.toLocaleString('en-US')} events: ${knob}=${store.setting}${clamped}`);
+    for (const client of clients) {
+      const row = await measure(store, client);
+      measured.push(row);
+      console.log(`  ${client.transport} × ${client.slices}: ${row.events.toLocaleString('en-US')} events in ${row.seconds.toFixed(1)} s (${Math.round(row.events / row.seconds).toLocaleString('en-US')}/s)`);
+    }
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 const mb = (kb) => (kb / 1024).toFixed(0);
-const table = rows.map((row) => ({
-  'target events': row.target.toLocaleString('en-US'),
-  'events served': row.events.toLocaleString('en-US'),
-  seconds: row.seconds.toFixed(1),
-  'events/s': Math.round(row.events / row.seconds).toLocaleString('en-US'),
-  'MB/s (JSON)': (row.bytes / row.seconds / 1e6).toFixed(1),
-  'simulator CPU µs/event': ((row.simCpuSeconds * 1e6) / row.events).toFixed(1),
-  'client CPU µs/event': ((row.cpuSeconds * 1e6) / row.events).toFixed(1),
-  'simulator peak RSS MB': mb(row.simPeakKb),
-  'client peak RSS MB': mb(row.peakRssKb),
-}));
-console.log('\nKlaviyo simulator: GET /api/events, page[size]=1000, loopback, plain fetch client');
+const table = [];
+for (const { target } of stores) {
+  for (const { transport, slices } of clients) {
+    const group = measured.filter((row) => row.target === target && row.transport === transport && row.slices === slices);
+    const rates = group.map((row) => row.events / row.seconds);
+    table.push({
+      'target events': target.toLocaleString('en-US'),
+      client: `${transport} × ${slices}`,
+      'events served': group[0].events.toLocaleString('en-US'),
+      'events/s (median)': Math.round(median(rates)).toLocaleString('en-US'),
+      'events/s (min–max)': `${Math.round(Math.min(...rates)).toLocaleString('en-US')}–${Math.round(Math.max(...rates)).toLocaleString('en-US')}`,
+      'MB/s (JSON)': (median(group.map((row) => row.bytes / row.seconds)) / 1e6).toFixed(1),
+      'simulator CPU µs/event': median(group.map((row) => (row.simCpuSeconds * 1e6) / row.events)).toFixed(1),
+      'client CPU µs/event': median(group.map((row) => (row.cpuSeconds * 1e6) / row.events)).toFixed(1),
+      'simulator peak RSS MB': mb(Math.max(...group.map((row) => row.simPeakKb))),
+      'client peak RSS MB': mb(Math.max(...group.map((row) => row.peakRssKb))),
+    });
+  }
+}
+console.log('\nKlaviyo simulator: GET /api/events, page[size]=1000, loopback; client node:http (keep-alive) or fetch, reading 1 or more time slices at once');
 if (maxEvents) console.log(`(each client stopped after ${Number(maxEvents).toLocaleString('en-US')} events; "target events" is the store's size)`);
+console.log(`(medians of ${runs} runs; peak RSS is the largest of the runs)`);
 console.table(table);

@@ -1,42 +1,92 @@
-// The benchmark's client: pages through every event of a running simulator over loopback with
-// a plain fetch loop that follows links.next (page[size]=1000), parsing each page as a client
-// would. Progress goes to stderr; one JSON line with the figures goes to stdout.
+// The benchmark's client: pages through the events of a running simulator over loopback,
+// following links.next at page[size]=1000 and parsing each page as a client would. Progress goes
+// to stderr; one JSON line with the figures goes to stdout.
 //
-// Usage: node benchmarks/sim/consume-events.mjs <base url> <api key> [max events]
-const [baseUrl, apiKey, maxText] = process.argv.slice(2);
+// Two transports: `http` (node:http with a keep-alive agent, reading the body as bytes) and
+// `fetch` (the global fetch, undici). They parse the same JSON; fetch spends more CPU moving the
+// body through web streams, so the benchmark shows both.
+//
+// With `slices` > 1 it reads that many equal time slices of [from, to) at once, each on its own
+// connection, as Klens's sync backfills events: one slice's page is parsed while another's is
+// on the wire. Each slice stops after its share of `max events`.
+//
+// Usage: node benchmarks/sim/consume-events.mjs <base url> <api key> <max events|''> <http|fetch> <slices> <from ISO> <to ISO>
+import http from 'node:http';
+
+const [baseUrl, apiKey, maxText, transport = 'http', slicesText = '1', from, to] = process.argv.slice(2);
 const maxEvents = maxText ? Number(maxText) : Infinity;
-if (!baseUrl || !apiKey) {
-  console.error('usage: consume-events.mjs <base url> <api key>');
+const slices = Number(slicesText);
+if (!baseUrl || !apiKey || !['http', 'fetch'].includes(transport) || !(slices >= 1) || (slices > 1 && !(from && to))) {
+  console.error('usage: consume-events.mjs <base url> <api key> <max events> <http|fetch> <slices> <from ISO> <to ISO>');
   process.exit(2);
 }
 
 const headers = { Authorization: `Klaviyo-API-Key ${apiKey}`, revision: '2026-07-15', accept: 'application/vnd.api+json' };
 const PROGRESS_EVERY_MS = 5000;
+const agent = new http.Agent({ keepAlive: true, maxSockets: slices });
 
-let url = `${baseUrl}/api/events?page[size]=1000`;
+/** GET over node:http: status and body text. */
+function httpGet(url) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+/** GET over fetch: status and body text. */
+async function fetchGet(url) {
+  const response = await fetch(url, { headers });
+  return { status: response.status, text: await response.text() };
+}
+
+const get = transport === 'http' ? httpGet : fetchGet;
 let events = 0;
 let pages = 0;
 let bytes = 0;
 const started = performance.now();
 let lastReport = started;
-while (url && events < maxEvents) {
-  const response = await fetch(url, { headers });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  const page = JSON.parse(text);
-  events += page.data.length;
-  bytes += text.length;
-  pages += 1;
-  url = page.links.next;
-  const now = performance.now();
-  if (now - lastReport > PROGRESS_EVERY_MS) {
-    lastReport = now;
-    const seconds = (now - started) / 1000;
-    console.error(`  … ${events.toLocaleString('en-US')} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds).toLocaleString('en-US')}/s)`);
+
+/** Pages through one slice until it ends or has read `limit` events. */
+async function readSlice(firstUrl, limit) {
+  let url = firstUrl;
+  let read = 0;
+  while (url && read < limit) {
+    const { status, text } = await get(url);
+    if (status !== 200) throw new Error(`GET ${url} answered ${status}: ${text.slice(0, 300)}`);
+    const page = JSON.parse(text);
+    read += page.data.length;
+    events += page.data.length;
+    bytes += text.length;
+    pages += 1;
+    url = page.links.next;
+    const now = performance.now();
+    if (now - lastReport > PROGRESS_EVERY_MS) {
+      lastReport = now;
+      const seconds = (now - started) / 1000;
+      console.error(`  … ${events.toLocaleString('en-US')} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds).toLocaleString('en-US')}/s)`);
+    }
   }
 }
+
+const first = `${baseUrl}/api/events?page[size]=1000`;
+if (slices === 1) await readSlice(first, maxEvents);
+else {
+  // Equal time slices, bounds in whole seconds: greater-or-equal the start, less-than the end.
+  const start = Date.parse(from);
+  const span = Date.parse(to) - start;
+  const bound = (i) => new Date(Math.floor((start + (span * i) / slices) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sliceUrl = (i) => `${first}&filter=and(greater-or-equal(datetime,${bound(i)}),less-than(datetime,${bound(i + 1)}))`;
+  await Promise.all(Array.from({ length: slices }, (_, i) => readSlice(sliceUrl(i), maxEvents / slices)));
+}
 const seconds = (performance.now() - started) / 1000;
+agent.destroy();
 // maxRSS is in kilobytes: the client's peak resident memory over the whole run. CPU time is the
 // client's share of the machine's work, which a busy machine does not inflate the way it does seconds.
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ events, pages, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssKb: process.resourceUsage().maxRSS }));
+console.log(JSON.stringify({ transport, slices, events, pages, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssKb: process.resourceUsage().maxRSS }));

@@ -27,17 +27,21 @@ export function mixWord(hash: number, word: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) >>> 0;
 }
 
+function mixText(hash: number, text: string): number {
+  let h = mixWord(hash, 2 + text.length);
+  for (let i = 0; i < text.length; i += 1) h = mixWord(h, text.charCodeAt(i));
+  return h;
+}
+
 function mixPart(hash: number, part: HashPart): number {
-  if (typeof part === 'number' && Number.isSafeInteger(part)) {
+  if (typeof part === 'string') return mixText(hash, part);
+  if (Number.isSafeInteger(part)) {
     // Split into low and high words so that seeds above 2^32 still differ.
     const low = part >>> 0;
     const high = Math.floor(part / 0x1_0000_0000) >>> 0;
     return mixWord(mixWord(mixWord(hash, 1), low), high);
   }
-  const text = String(part);
-  let h = mixWord(hash, 2 + text.length);
-  for (let i = 0; i < text.length; i += 1) h = mixWord(h, text.charCodeAt(i));
-  return h;
+  return mixText(hash, String(part));
 }
 
 /** A hash begun on some parts, to be finished with others: {@link hashPrefix}. */
@@ -75,7 +79,8 @@ export function hashRest(prefix: HashPrefix, ...parts: readonly HashPart[]): num
  * @example hashKey(1, 'account') === hashKey(1, 'account') // true
  */
 export function hashKey(...parts: readonly HashPart[]): number {
+  // An indexed loop: this runs for nearly every generated event, and beats for…of on the rest array.
   let h = 0x9747b28c;
-  for (const part of parts) h = mixPart(h, part);
+  for (let i = 0; i < parts.length; i += 1) h = mixPart(h, parts[i] as HashPart);
   return finalizeHash(mixWord(h, parts.length));
 }

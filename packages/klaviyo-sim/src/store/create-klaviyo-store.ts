@@ -36,10 +36,11 @@ const SIGNUPS_BEFORE_ANCHOR_DAYS = 730;
 /**
  * Events held in memory, as typed arrays (about 40 bytes per event): generation layers, assembled
  * days, and the positions of metric-filtered days (4 bytes per event). Assembling one day needs
- * the 17 trigger layers before it, so the layer budget covers that at 10M+ events per store;
- * beyond these the caches evict, and memory stays about flat however large the store.
+ * the 17 trigger layers before it, about 1.4M events at a million profiles, so the layer budget
+ * covers that; the caches also hold at most a few entries beyond what a day needs (see
+ * createDayAssembler), so a mid-sized store holds only its working set, not the budget.
  */
-const BUDGETS = { layers: 1_000_000, days: 400_000, selectedRows: 1_000_000 };
+const BUDGETS = { layers: 1_500_000, days: 400_000, selectedRows: 1_000_000 };
 
 /**
  * Creates the deterministic synthetic Klaviyo account the simulator serves. Nothing is generated

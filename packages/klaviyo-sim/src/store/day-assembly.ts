@@ -15,11 +15,16 @@ export interface DayLog {
   orderSeq: Map<number, number>;
 }
 
-/** Budgets, in events held: generous at the default size, bounded at a million profiles. */
+/** Budgets, in events held: enough for the layers one day needs at a million profiles. */
 export interface AssemblyBudgets {
   layers: number;
   days: number;
 }
+
+/** Layers held beyond the ones a day needs: the neighbouring days of a descending walk or a second slice. */
+const SPARE_LAYERS = 7;
+/** Assembled days held: a few clients (or time slices) paging through different days at once. */
+const DAYS_HELD = 8;
 
 /** Builds local days from the generation layers, caching layers and days within budgets. */
 export interface DayAssembler {
@@ -49,9 +54,11 @@ function numberDay(day: number, log: FrozenLog): DayLog {
  */
 export function createDayAssembler(model: StoreModel, budgets: AssemblyBudgets): DayAssembler {
   const weigh = (log: FrozenLog) => log.length;
-  const triggers = new WeightedLruCache<number, FrozenLog>(budgets.layers, weigh);
-  const orders = new WeightedLruCache<number, FrozenLog>(budgets.layers / 4, weigh);
-  const days = new WeightedLruCache<number, DayLog>(budgets.days, (dayLog) => dayLog.log.length);
+  // Held by event count, and by count of layers too: a day needs the layers of the days before it
+  // and no others, so small stores do not keep a year of layers just because they fit.
+  const triggers = new WeightedLruCache<number, FrozenLog>(budgets.layers, weigh, TRIGGER_LAYER_SPAN_DAYS + 1 + SPARE_LAYERS);
+  const orders = new WeightedLruCache<number, FrozenLog>(budgets.layers / 4, weigh, ORDER_LAYER_SPAN_DAYS + 1 + SPARE_LAYERS);
+  const days = new WeightedLruCache<number, DayLog>(budgets.days, (dayLog) => dayLog.log.length, DAYS_HELD);
   const attributed = new Map<number, number>();
 
   const triggerLayer = (day: number) => triggers.getOrCreate(day, () => freezeLog(generateTriggerLayer(model, day)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashPrefix } from '../random/hash.js';
+import { hashKey, hashPrefix } from '../random/hash.js';
 import { base62, base62Four, timeOrderedUuid, uuidFromPrefix } from './ids.js';
 
 describe('ids', () => {
@@ -13,10 +13,17 @@ describe('ids', () => {
     );
   });
 
-  it('a uuid from a hash prefix is the uuid of its parts', () => {
+  it('uuids are the instant and three hashes of the parts, as first defined', () => {
+    // The definition the fast path must keep: every uuid the simulator ever served follows it.
+    const hex = (word: number, digits: number) => (word >>> 0).toString(16).padStart(8, '0').slice(8 - digits);
+    const reference = (instant: number, seed: number, id: string) => {
+      const [a, b, c] = ['uuid-a', 'uuid-b', 'uuid-c'].map((suffix) => hashKey(seed, id, suffix)) as [number, number, number];
+      return [hex(Math.floor(instant / 0x1_0000), 8), hex(instant % 0x1_0000, 4), `7${hex(a, 3)}`, hex(0x8000 | (b & 0x3fff), 4), hex(b >>> 16, 4) + hex(c, 8)].join('-');
+    };
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 47 }), fc.integer(), fc.string(), (instant, seed, id) => {
-        const uuid = timeOrderedUuid(instant, seed, id);
+        const uuid = reference(instant, seed, id);
+        expect(timeOrderedUuid(instant, seed, id)).toBe(uuid);
         expect(uuidFromPrefix(instant, hashPrefix(seed, id))).toBe(uuid);
         expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       }),

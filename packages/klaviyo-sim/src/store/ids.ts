@@ -1,4 +1,4 @@
-import { hashKey, hashPrefix, hashRest, type HashPart, type HashPrefix } from '../random/hash.js';
+import { finalizeHash, hashKey, hashPrefix, mixWord, type HashPart, type HashPrefix } from '../random/hash.js';
 
 /** Digits, then upper case, then lower case: ASCII order, so fixed-width ids sort like their numbers. */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -69,14 +69,34 @@ export function timeOrderedUuid(instant: number, ...parts: readonly HashPart[]):
   return uuidFromPrefix(instant, hashPrefix(...parts));
 }
 
-/** {@link timeOrderedUuid} of `parts`, given their {@link hashPrefix}. */
+/** The hash state after the first five characters of `'uuid-a'`, `'uuid-b'` and `'uuid-c'` (a string part of length 6). */
+function uuidSuffixState(state: number): number {
+  let h = mixWord(state, 2 + 6);
+  for (const char of 'uuid-') h = mixWord(h, char.charCodeAt(0));
+  return h;
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+
+/**
+ * {@link timeOrderedUuid} of `parts`, given their {@link hashPrefix}: the three words are
+ * `hashRest(prefix, 'uuid-a' | 'uuid-b' | 'uuid-c')`, computed with their common `'uuid-'` mixed
+ * once, and written from byte tables (a uuid is made for every event served).
+ */
 export function uuidFromPrefix(instant: number, prefix: HashPrefix): string {
-  const high = Math.floor(instant / 0x1_0000);
+  const high = Math.floor(instant / 0x1_0000) >>> 0;
   const low = instant % 0x1_0000;
-  const a = hashRest(prefix, 'uuid-a');
-  const b = hashRest(prefix, 'uuid-b');
-  const c = hashRest(prefix, 'uuid-c');
-  return `${hex(high, 8)}-${hex(low, 4)}-7${hex(a, 3)}-${hex(0x8000 | (b & 0x3fff), 4)}-${hex(b >>> 16, 4)}${hex(c, 8)}`;
+  const shared = uuidSuffixState(prefix.state);
+  const count = prefix.count + 1;
+  const a = finalizeHash(mixWord(mixWord(shared, 0x61), count));
+  const b = finalizeHash(mixWord(mixWord(shared, 0x62), count));
+  const c = finalizeHash(mixWord(mixWord(shared, 0x63), count));
+  const middle = 0x8000 | (b & 0x3fff);
+  const byte = (value: number) => HEX_BYTES[value & 255] as string;
+  return (
+    `${byte(high >>> 24)}${byte(high >>> 16)}${byte(high >>> 8)}${byte(high)}-${byte(low >>> 8)}${byte(low)}-7${HEX_DIGITS.charAt((a >>> 8) & 15)}${byte(a)}-` +
+    `${byte(middle >>> 8)}${byte(middle)}-${byte(b >>> 24)}${byte(b >>> 16)}${byte(c >>> 24)}${byte(c >>> 16)}${byte(c >>> 8)}${byte(c)}`
+  );
 }
 
 /** A random-looking (version-4-shaped) UUID derived from `parts`; used for error ids. */

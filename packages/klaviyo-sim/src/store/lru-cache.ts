@@ -39,9 +39,16 @@ export class WeightedLruCache<K, V> {
   readonly #entries = new Map<K, { value: V; weight: number }>();
   #total = 0;
 
+  /**
+   * @param budget Most total weight held.
+   * @param weigh The weight of a value (e.g. events it holds).
+   * @param maxEntries Most entries held, whatever their weight: a cache whose reuse spans a
+   *   known number of entries (the layers one day needs) holds no more, however light they are.
+   */
   constructor(
     readonly budget: number,
     readonly weigh: (value: V) => number,
+    readonly maxEntries = Infinity,
   ) {}
 
   /** The cached value, or the one `create` makes (which is then cached). */
@@ -57,7 +64,7 @@ export class WeightedLruCache<K, V> {
     this.#entries.set(key, { value, weight });
     this.#total += weight;
     for (const [oldest, entry] of this.#entries) {
-      if (this.#total <= this.budget || oldest === key) break;
+      if ((this.#total <= this.budget && this.#entries.size <= this.maxEntries) || oldest === key) break;
       this.#entries.delete(oldest);
       this.#total -= entry.weight;
     }

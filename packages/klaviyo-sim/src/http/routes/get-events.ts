@@ -89,6 +89,8 @@ export interface EventsPage {
 
 /** Bytes of a page of a thousand events, about 1 kB each: one allocation in the common case. */
 const PAGE_BYTES = 1_100_000;
+/** Pages rendered ahead of the client on each cursor chain (see {@link getEvents}). */
+const READ_AHEAD_PAGES = 2;
 
 function renderEvents(context: RouteContext, url: URL, base: string): EventsPage {
   const { store } = context;
@@ -147,7 +149,16 @@ export function getEvents(context: RouteContext, request: Request): Response {
   const { url, base } = routeRequest(context, request);
   const { eventsReadAhead } = context;
   const page = eventsReadAhead.take(selfLink(base, url)) ?? renderEvents(context, url, base);
-  const { next } = page;
-  if (next) eventsReadAhead.schedule(next.self, () => renderEvents(context, next.url, base));
+  // Two pages ahead: when rendering is quicker than the client's parsing, the simulator keeps a
+  // page in hand instead of waiting for each request, so jitter on either side costs no throughput.
+  const renderAhead = (next: EventsPage['next'], depth: number): void => {
+    if (!next) return;
+    eventsReadAhead.schedule(next.self, () => {
+      const ahead = renderEvents(context, next.url, base);
+      if (depth > 1) renderAhead(ahead.next, depth - 1);
+      return ahead;
+    });
+  };
+  renderAhead(page.next, READ_AHEAD_PAGES);
   return jsonApiTextResponse(page.body, 200, rateLimitHeaders('get_events'));
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { WeightedLruCache } from './lru-cache.js';
+
+function cacheOf(budget: number, maxEntries?: number) {
+  const made: string[] = [];
+  const cache = new WeightedLruCache<string, number>(budget, (weight) => weight, maxEntries);
+  const get = (key: string, weight: number) => cache.getOrCreate(key, () => (made.push(key), weight));
+  return { cache, made, get };
+}
+
+describe('WeightedLruCache', () => {
+  it('evicts the least recently used entries once the weight passes the budget', () => {
+    const { cache, made, get } = cacheOf(10);
+    get('a', 4);
+    get('b', 4);
+    get('a', 4); // a is now the most recent
+    get('c', 4); // 12 > 10: b goes
+    expect(cache.weight).toBe(8);
+    get('a', 4);
+    get('b', 4);
+    expect(made).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('keeps the newest entry even when it alone passes the budget', () => {
+    const { cache, get } = cacheOf(10);
+    get('a', 3);
+    expect(get('huge', 50)).toBe(50);
+    expect(cache.weight).toBe(50);
+  });
+
+  it('holds at most maxEntries entries, however light', () => {
+    const { made, get } = cacheOf(1_000, 2);
+    for (const key of ['a', 'b', 'c', 'c', 'b', 'a']) get(key, 1);
+    expect(made).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
