@@ -46,7 +46,7 @@ export interface SimulatorAppOptions {
   sleep?: Sleep;
 }
 
-const ROUTES: Record<string, (context: RouteContext, request: Request) => Response> = {
+const ROUTES: Record<string, (context: RouteContext, request: Request) => Response | Promise<Response>> = {
   '/api/accounts': getAccounts,
   '/api/metrics': getMetrics,
   '/api/metrics/:id': getMetric,

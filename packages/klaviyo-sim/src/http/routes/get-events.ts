@@ -92,7 +92,16 @@ const PAGE_BYTES = 1_100_000;
 /** Pages rendered ahead of the client on each cursor chain (see {@link getEvents}). */
 const READ_AHEAD_PAGES = 2;
 
-function renderEvents(context: RouteContext, url: URL, base: string): EventsPage {
+/** Events written between yields to the event loop when a page is rendered ahead. */
+const EVENTS_PER_SLICE = 100;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Renders a page of events. With `yielding`, the writing pauses every {@link EVENTS_PER_SLICE}
+ * events for the event loop, so that requests and socket writes go on while a page is rendered
+ * ahead; the bytes are the same either way.
+ */
+async function renderEvents(context: RouteContext, url: URL, base: string, yielding: boolean): Promise<EventsPage> {
   const { store } = context;
   const params = new QueryParameters(url, DECLARED);
   const filter = readEventFilter(params.single('filter'));
@@ -128,10 +137,11 @@ function renderEvents(context: RouteContext, url: URL, base: string): EventsPage
   // The body is JSON.stringify({ data, links, included? }) written piecewise: events are the bulk.
   const body = new Utf8Builder(Math.ceil((PAGE_BYTES * page.length) / MAX_PAGE_SIZE) + 4096).append('{"data":[');
   const write = eventWriterOf(context, base, eventFields);
-  page.forEach((row, index) => {
+  for (let index = 0; index < page.length; index += 1) {
+    if (yielding && index > 0 && index % EVENTS_PER_SLICE === 0) await nextTurn();
     if (index > 0) body.append(',');
-    write(row, body);
-  });
+    write(page[index] as EventRow, body);
+  }
   body.append(`],"links":${JSON.stringify(links)}`);
   if (include.length > 0) {
     const included = includedForEvents(context, base, page.map(store.eventReader.event), include, { metric: metricFields, profile: profileFields });
@@ -142,19 +152,19 @@ function renderEvents(context: RouteContext, url: URL, base: string): EventsPage
 
 /**
  * `GET /api/events` (get_events): events filtered by metric, profile and time, sorted by
- * datetime, with cursor paging that seeks straight to the cursor's day. The next page is
+ * datetime, with cursor paging that seeks straight to the cursor's day. The next pages are
  * rendered ahead while the client reads this one (see {@link PageReadAhead}).
  */
-export function getEvents(context: RouteContext, request: Request): Response {
+export async function getEvents(context: RouteContext, request: Request): Promise<Response> {
   const { url, base } = routeRequest(context, request);
   const { eventsReadAhead } = context;
-  const page = eventsReadAhead.take(selfLink(base, url)) ?? renderEvents(context, url, base);
+  const page = await (eventsReadAhead.take(selfLink(base, url)) ?? renderEvents(context, url, base, false));
   // Two pages ahead: when rendering is quicker than the client's parsing, the simulator keeps a
   // page in hand instead of waiting for each request, so jitter on either side costs no throughput.
   const renderAhead = (next: EventsPage['next'], depth: number): void => {
     if (!next) return;
-    eventsReadAhead.schedule(next.self, () => {
-      const ahead = renderEvents(context, next.url, base);
+    eventsReadAhead.schedule(next.self, async () => {
+      const ahead = await renderEvents(context, next.url, base, true);
       if (depth > 1) renderAhead(ahead.next, depth - 1);
       return ahead;
     });

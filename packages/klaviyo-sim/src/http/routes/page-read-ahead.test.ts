@@ -5,37 +5,42 @@ import { PageReadAhead } from './page-read-ahead.js';
 describe('PageReadAhead', () => {
   it('hands over each page rendered ahead once, for several chains at a time', async () => {
     const ahead = new PageReadAhead<string>(3);
-    ahead.schedule('a2', () => 'page a2');
-    ahead.schedule('b2', () => 'page b2');
+    ahead.schedule('a2', async () => 'page a2');
+    ahead.schedule('b2', async () => 'page b2');
     await tick();
-    expect(ahead.take('b2')).toBe('page b2');
-    expect(ahead.take('a2')).toBe('page a2');
+    expect(await ahead.take('b2')).toBe('page b2');
+    expect(await ahead.take('a2')).toBe('page a2');
     expect(ahead.take('a2')).toBeUndefined();
   });
 
   it('keeps at most `capacity` pages, dropping the oldest chain', async () => {
     const ahead = new PageReadAhead<string>(2);
-    for (const self of ['a', 'b', 'c']) ahead.schedule(self, () => `page ${self}`);
-    await tick();
-    expect([ahead.take('a'), ahead.take('b'), ahead.take('c')]).toEqual([undefined, 'page b', 'page c']);
+    for (const self of ['a', 'b', 'c']) ahead.schedule(self, async () => `page ${self}`);
+    expect(ahead.take('a')).toBeUndefined();
+    expect(await Promise.all([ahead.take('b'), ahead.take('c')])).toEqual(['page b', 'page c']);
   });
 
-  it('skips the render of a page requested before it was ready', async () => {
+  it('renders a page once, however often it is scheduled, and lets a request wait for it', async () => {
     const ahead = new PageReadAhead<string>();
     let renders = 0;
-    ahead.schedule('a', () => `page ${(renders += 1)}`);
-    expect(ahead.take('a')).toBeUndefined();
-    await tick();
-    expect(renders).toBe(0);
-    expect(ahead.take('a')).toBeUndefined();
+    const render = async () => `page ${(renders += 1)}`;
+    ahead.schedule('a', render);
+    ahead.schedule('a', render);
+    const page = ahead.take('a');
+    expect(renders).toBe(0); // not yet started: it waits for the event loop
+    expect(await page).toBe('page 1');
+    expect(renders).toBe(1);
   });
 
-  it('drops a page whose render throws, so the request renders and reports it', async () => {
+  it('reports a failed render to the request that takes it, and nothing when none does', async () => {
     const ahead = new PageReadAhead<string>();
-    ahead.schedule('a', () => {
+    ahead.schedule('a', async () => {
       throw new Error('bad page');
     });
+    ahead.schedule('b', async () => {
+      throw new Error('never taken');
+    });
+    await expect(ahead.take('a')).rejects.toThrow('bad page');
     await tick();
-    expect(ahead.take('a')).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Renders the next page of a listing while the client is still reading the current one.
+ * Renders the next pages of a listing while the client is still reading the current one.
  *
  * A client paging through events asks for `links.next` as soon as it has parsed a page, so the
  * simulator would otherwise sit idle during the parse and the client idle during the render.
  * Rendering page n+1 right after answering page n overlaps the two. A page is a pure function of
  * the store and its URL, so the page rendered ahead is byte for byte what rendering on request
- * gives.
+ * gives. Renders are promises: a request for a page still being rendered waits for that render
+ * instead of starting another, and renders yield to the event loop as they go, so that answering
+ * requests and flushing responses is never held up by work for later.
  *
  * Clients that read several time slices at once (as Klens's sync does) page through several
  * chains together, and a chain may be rendered more than one page ahead, so a few pages are held:
@@ -13,38 +15,31 @@
  * number of clients.
  */
 export class PageReadAhead<Page> {
-  readonly #pages = new Map<string, Page | undefined>();
+  readonly #pages = new Map<string, Promise<Page>>();
 
   constructor(readonly capacity = 4) {}
 
-  /** The page rendered ahead whose `links.self` is `self`, once; else undefined. */
-  take(self: string): Page | undefined {
+  /** The page rendered (or being rendered) ahead whose `links.self` is `self`, once; else undefined. */
+  take(self: string): Promise<Page> | undefined {
     const page = this.#pages.get(self);
     this.#pages.delete(self);
     return page;
   }
 
-  /** Renders the page `self` once the current response is on its way, unless it is already held or on its way. */
-  schedule(self: string, render: () => Page): void {
-    // Reserved now, so that a burst of requests keeps the newest chains, not the oldest.
-    const held = this.#pages.has(self);
-    const page = this.#pages.get(self);
+  /** Starts rendering the page `self` on a later turn of the event loop, unless it is already held. */
+  schedule(self: string, render: () => Promise<Page>): void {
+    const held = this.#pages.get(self);
     this.#pages.delete(self);
+    // Re-inserted, so that a burst of requests keeps the newest chains, not the oldest.
+    const page =
+      held ??
+      new Promise<void>((resolve) => setImmediate(resolve)).then(render);
+    // A render that fails is reported by the request that takes it; one never taken is dropped quietly.
+    page.catch(() => undefined);
     this.#pages.set(self, page);
-    if (held) return;
     for (const oldest of this.#pages.keys()) {
       if (this.#pages.size <= this.capacity) break;
       this.#pages.delete(oldest);
     }
-    setImmediate(() => {
-      // Taken (rendered on request instead) or pushed out since: nothing to do.
-      if (!this.#pages.has(self) || this.#pages.get(self) !== undefined) return;
-      try {
-        this.#pages.set(self, render());
-      } catch {
-        // Not expected (the URL came from a valid page); the request itself will render and report it.
-        this.#pages.delete(self);
-      }
-    });
   }
 }
