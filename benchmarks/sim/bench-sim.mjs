@@ -42,7 +42,7 @@ function calibrate() {
   const knob = probe.options.size === CALIBRATION_SIZE ? 'SIZE' : 'ORDERS_PER_DAY';
   const store = knob === 'SIZE' ? probe : createKlaviyoStore({ seed: Number(seed), ordersPerDay: 10 });
   let events = 0;
-  for (const _ of store.events()) events += 1;
+  for (const _ of store.eventRows()) events += 1;
   return { knob, perUnit: events / (knob === 'SIZE' ? CALIBRATION_SIZE : 10), limit: knob === 'SIZE' ? 5_000_000 : 100_000 };
 }
 

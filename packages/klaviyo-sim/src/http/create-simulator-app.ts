@@ -73,9 +73,11 @@ const ROUTES: Record<string, (context: RouteContext, request: Request) => Respon
 };
 
 /**
- * The simulator's HTTP API as a Hono app: `GET /api/accounts`, `/api/metrics` and `/api/events`
- * with Klaviyo's auth, `revision` header, JSON:API bodies, filters, sparse fieldsets and cursor
- * paging. Serve it with any Hono adapter, or use {@link startSimulator}.
+ * The simulator's HTTP API as a Hono app: the GET endpoints analytics reads (accounts, metrics,
+ * events, profiles, lists, segments, campaigns and their messages, flows with their actions and
+ * messages) and the POST reports (metric aggregates, campaign and flow values, flow series), with
+ * Klaviyo's auth, `revision` header, JSON:API bodies, filters, sparse fieldsets, cursor paging,
+ * rate limits and an optional fault plan. Serve it with any Hono adapter, or use {@link startSimulator}.
  *
  * ### Examples
  * ```ts

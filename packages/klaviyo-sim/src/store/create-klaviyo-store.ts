@@ -34,8 +34,8 @@ export const SIZE_HORIZON: CivilDate = { year: 2026, month: 11, day: 1 };
 const SIGNUPS_BEFORE_ANCHOR_DAYS = 730;
 
 /**
- * Events held in memory, as typed arrays (about 40 bytes per event): generation layers, assembled
- * days, and the positions of metric-filtered days (4 bytes per event). Assembling one day needs
+ * Events held in memory, as typed arrays: generation layers (37 bytes per event), assembled days
+ * (41 with their sequence numbers), and the positions of metric-filtered days (4 bytes per event). Assembling one day needs
  * the 17 trigger layers before it, about 1.4M events at a million profiles, so the layer budget
  * covers that; the caches also hold at most a few entries beyond what a day needs (see
  * createDayAssembler), so a mid-sized store holds only its working set, not the budget.

@@ -1,6 +1,6 @@
 /**
- * A small least-recently-used cache. Generated days are kept so that paging through a day does
- * not regenerate it per page, while memory stays bounded however long the window is.
+ * A small least-recently-used cache bounded by its number of entries, for memos whose entries
+ * weigh about the same (lapse blocks, model memos). Caches of event data use {@link WeightedLruCache}.
  */
 export class LruCache<K, V> {
   readonly #entries = new Map<K, V>();

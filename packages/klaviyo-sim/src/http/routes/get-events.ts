@@ -93,7 +93,7 @@ const PAGE_BYTES = 1_100_000;
 const READ_AHEAD_PAGES = 2;
 
 /** Events written between yields to the event loop when a page is rendered ahead. */
-const EVENTS_PER_SLICE = 100;
+const EVENTS_PER_SLICE = 25;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
