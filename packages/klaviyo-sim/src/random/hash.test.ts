@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extendPrefix, hashKey, hashPrefix, hashRest } from './hash.js';
+import { extendPrefix, hashIntegers, hashKey, hashPrefix, hashRest } from './hash.js';
 
 const part = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.string(), fc.double());
 
@@ -17,6 +17,17 @@ describe('hash prefixes', () => {
     fc.assert(
       fc.property(part, part, part, (a, b, c) => {
         expect(hashRest(extendPrefix(hashPrefix(a), b), c)).toBe(hashKey(a, b, c));
+      }),
+    );
+  });
+});
+
+describe('hashIntegers', () => {
+  it('is hashKey of three parts, integers or not', () => {
+    const anyNumber = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.double(), fc.constant(2 ** 60));
+    fc.assert(
+      fc.property(anyNumber, anyNumber, anyNumber, (a, b, c) => {
+        expect(hashIntegers(a, b, c)).toBe(hashKey(a, b, c));
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { LruCache } from './lru-cache.js';
-import { consentsOf, lifetimeMsOf } from './profile-traits.js';
+import { consentsOf, EMAIL_CONSENT, lifetimeMsOf } from './profile-traits.js';
 import type { SignupCurve } from './signup-curve.js';
 
 const BLOCK_DAYS = 32;
@@ -24,7 +24,7 @@ export function createLapseIndex(seed: number, curve: SignupCurve, delayMs: numb
     const due = new Map<number, number[]>();
     const candidates = curve.firstIndexAtOrAfter(end - delayMs);
     for (let index = 0; index < candidates; index += 1) {
-      if (!consentsOf(seed, index).email) continue;
+      if ((consentsOf(seed, index) & EMAIL_CONSENT) === 0) continue;
       const sendAt = curve.createdAt(index) + lifetimeMsOf(seed, index) + delayMs;
       if (sendAt < start || sendAt >= end) continue;
       const day = dayOf(sendAt);

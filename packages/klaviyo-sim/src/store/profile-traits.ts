@@ -1,4 +1,4 @@
-import { hashKey } from '../random/hash.js';
+import { hashIntegers } from '../random/hash.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -50,10 +50,10 @@ const unit16 = (word: number, half: number) => (((word >>> (16 * half)) & 0xffff
  * profiles per campaign, so the store keeps no per-profile state).
  */
 export function profileTraits(seed: number, index: number): ProfileTraits {
-  const a = hashKey(seed, index, 1);
-  const b = hashKey(seed, index, 2);
-  const c = hashKey(seed, index, 3);
-  const d = hashKey(seed, index, 4);
+  const a = hashIntegers(seed, index, 1);
+  const b = hashIntegers(seed, index, 2);
+  const c = hashIntegers(seed, index, 3);
+  const d = hashIntegers(seed, index, 4);
   const emailConsent = below(byte(a, 0), TRAIT_RATES.emailConsent);
   const unsubscribes = below(byte(c, 0), TRAIT_RATES.unsubscribes);
   const campaigns = 1 + Math.floor(-Math.log(unit16(c >>> 8, 0)) * TRAIT_RATES.campaignsBeforeUnsubscribe);
@@ -73,11 +73,19 @@ export function profileTraits(seed: number, index: number): ProfileTraits {
 
 /** Only the lifetime, for the daily scan of lapsing profiles (one hash instead of four). */
 export function lifetimeMsOf(seed: number, index: number): number {
-  return -Math.log(unit16(hashKey(seed, index, 2), 0)) * TRAIT_RATES.lifetimeDays * MS_PER_DAY;
+  return -Math.log(unit16(hashIntegers(seed, index, 2), 0)) * TRAIT_RATES.lifetimeDays * MS_PER_DAY;
 }
 
-/** Only the consents (one hash): lets a campaign skip the many profiles it cannot reach. */
-export function consentsOf(seed: number, index: number): { email: boolean; sms: boolean } {
-  const a = hashKey(seed, index, 1);
-  return { email: below(byte(a, 0), TRAIT_RATES.emailConsent), sms: below(byte(a, 2), TRAIT_RATES.smsConsent) };
+/** Bit of {@link consentsOf}: the profile consented to email marketing. */
+export const EMAIL_CONSENT = 1;
+/** Bit of {@link consentsOf}: the profile consented to SMS marketing. */
+export const SMS_CONSENT = 2;
+
+/**
+ * Only the consents (one hash), as {@link EMAIL_CONSENT} and {@link SMS_CONSENT} bits: lets a
+ * campaign skip the many profiles it cannot reach without an object per profile scanned.
+ */
+export function consentsOf(seed: number, index: number): number {
+  const a = hashIntegers(seed, index, 1);
+  return (below(byte(a, 0), TRAIT_RATES.emailConsent) ? EMAIL_CONSENT : 0) | (below(byte(a, 2), TRAIT_RATES.smsConsent) ? SMS_CONSENT : 0);
 }

@@ -1,6 +1,6 @@
 import { hashKey } from '../random/hash.js';
 import { crockford32, parseCrockford32, scramble40, unscramble40 } from './ids.js';
-import { profileTraits, type ProfileTraits } from './profile-traits.js';
+import { consentsOf, profileTraits, type ProfileTraits } from './profile-traits.js';
 import type { SignupCurve } from './signup-curve.js';
 
 /** Profiles remembered at once (a fixed table, not one entry per profile). */
@@ -33,6 +33,8 @@ export interface ProfilePool {
   canEmailAt(core: ProfileCore, instant: number): boolean;
   /** Whether SMS marketing reaches the profile at an instant. */
   canTextAt(core: ProfileCore, instant: number): boolean;
+  /** The profile's consents as `EMAIL_CONSENT | SMS_CONSENT` bits (see `consentsOf`), memoized. */
+  consents(index: number): number;
 }
 
 interface PoolOptions {
@@ -53,7 +55,16 @@ function firstAfter(sorted: readonly number[], instant: number): number {
   return low;
 }
 
-/** Creates the profile pool; nothing per profile is held. */
+/** Profiles per block of the consent memo. */
+const CONSENT_BLOCK = 1 << 16;
+/** Marks a memo entry as filled (consents can be 0). */
+const KNOWN = 4;
+
+/**
+ * Creates the profile pool. Nothing per profile is held but a consent memo of one byte per
+ * profile scanned, in blocks made on first use: every campaign scans its whole audience, and the
+ * consents decide whether the rest of a profile is worth computing.
+ */
 export function createProfilePool(options: PoolOptions): ProfilePool {
   const { seed, curve, newsletterSends } = options;
   const idKey = hashKey(seed, 'profile-id-key');
@@ -100,8 +111,18 @@ export function createProfilePool(options: PoolOptions): ProfilePool {
     return { index, created, traits, emailEndsAt, unsubscribeSendAt };
   };
 
+  const consentBlocks: Uint8Array[] = [];
+  const consents = (index: number): number => {
+    const block = (consentBlocks[Math.floor(index / CONSENT_BLOCK)] ??= new Uint8Array(CONSENT_BLOCK));
+    const slot = index % CONSENT_BLOCK;
+    let bits = block[slot] as number;
+    if (bits === 0) block[slot] = bits = consentsOf(seed, index) | KNOWN;
+    return bits & ~KNOWN;
+  };
+
   return {
     curve,
+    consents,
     core,
     idOf,
     indexOf: (id) => {

@@ -5,7 +5,7 @@ import { EventLog } from './event-log.js';
 import { flowPlan, flowStepRef } from './flow-catalog.js';
 import { FUNNELS } from './funnel-rates.js';
 import { runJourney, type JourneyEnv } from './message-journey.js';
-import { consentsOf } from './profile-traits.js';
+import { EMAIL_CONSENT, SMS_CONSENT } from './profile-traits.js';
 import { WELCOME_DELAY_MS, type ProfileCore } from './profiles.js';
 import type { StoreModel } from './store-model.js';
 
@@ -49,10 +49,9 @@ function campaignJourneys(model: StoreModel, env: JourneyEnv, day: number): void
   for (const send of model.campaignSends(day)) {
     const funnel = FUNNELS[send.plan.audience === 'newsletter' ? 'newsletter' : send.plan.audience];
     const signedUp = model.pool.curve.firstIndexAtOrAfter(send.sendAt);
-    const sms = send.plan.channel === 'sms';
+    const reachable = send.plan.channel === 'sms' ? SMS_CONSENT : EMAIL_CONSENT;
     for (let index = 0; index < signedUp; index += 1) {
-      const consents = consentsOf(model.seed, index);
-      if (!(sms ? consents.sms : consents.email)) continue;
+      if ((model.pool.consents(index) & reachable) === 0) continue;
       const profile = model.pool.core(index);
       if (!inAudience(model, send, profile)) continue;
       const unsubscribes = send.plan.slot === 0 && profile.unsubscribeSendAt === send.sendAt;
