@@ -72,6 +72,27 @@ describe('paging through events', () => {
     expect(pages).toBe(3);
     expect(new Set(hosts)).toEqual(new Set([new URL(sim.url).host]));
   });
+
+  it('requests the next page while the caller handles this one, and aborts it when the caller stops', async () => {
+    const requested: string[] = [];
+    const signals: AbortSignal[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      requested.push(new URL(String(input)).searchParams.get('page[cursor]') ?? 'first');
+      if (init?.signal) signals.push(init.signal);
+      return fetch(input, init);
+    };
+    const seen: number[] = [];
+    for await (const page of client({ fetch: recording }).pages('/api/events', { filter: klaviyoFilter.equals('metric_id', placedOrder), 'page[size]': 50 })) {
+      // Handed page n, the client has already asked for page n + 1.
+      seen.push(requested.length);
+      expect(new URL(page.body.links!.next!).searchParams.get('page[cursor]')).toBe(requested.at(-1));
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual([2, 3, 4]);
+    // The fourth page was on its way when the caller stopped: its request is aborted, not left running.
+    expect(requested).toHaveLength(4);
+    expect(signals.at(-1)?.aborted).toBe(true);
+  });
 });
 
 describe('errors', () => {

@@ -177,16 +177,35 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
 
   const get = (pathOrUrl: string, query?: KlaviyoQuery, signal?: AbortSignal) => send('GET', urlFor(pathOrUrl, query), undefined, signal) as Promise<KlaviyoResponse>;
 
+  /**
+   * Pages of a listing. The next page is requested as soon as this one has arrived, so it is on
+   * the wire while the caller handles this one (a sync then waits for the slower of the two, not
+   * their sum). Pages are still handed over one at a time and in order; when the caller stops
+   * early, the request on its way is aborted.
+   */
   async function* pages(path: string, query?: KlaviyoQuery, signal?: AbortSignal): AsyncGenerator<KlaviyoResponse> {
-    let next: string | undefined = urlFor(path, query).toString();
-    while (next) {
-      const cursorPage = new URL(next).searchParams.has('page[cursor]');
-      const response: KlaviyoResponse = await get(next, undefined, signal).catch((error: unknown) => {
+    const abandoned = new AbortController();
+    const requestSignal = signal ? AbortSignal.any([signal, abandoned.signal]) : abandoned.signal;
+    const request = (url: string): Promise<KlaviyoResponse> => {
+      const cursorPage = new URL(url).searchParams.has('page[cursor]');
+      const response = get(url, undefined, requestSignal).catch((error: unknown) => {
         // Only a cursor Klaviyo itself handed out can go stale: a 400 on a follow-up page says so.
         throw cursorPage && error instanceof KlaviyoError && error.status === 400 ? new KlaviyoCursorExpiredError(error) : error;
       });
-      yield response;
-      next = response.body.links?.next ?? undefined;
+      // Its failure is thrown where it is awaited; a request abandoned with the listing is not an unhandled rejection.
+      response.catch(() => undefined);
+      return response;
+    };
+    let pending: Promise<KlaviyoResponse> | undefined = request(urlFor(path, query).toString());
+    try {
+      while (pending) {
+        const response: KlaviyoResponse = await pending;
+        const next = response.body.links?.next ?? undefined;
+        pending = next ? request(next) : undefined;
+        yield response;
+      }
+    } finally {
+      abandoned.abort(new KlensError('ABORTED', 'The listing was closed before its last page.'));
     }
   }
 
