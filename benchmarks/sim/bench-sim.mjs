@@ -5,14 +5,16 @@
 // 3500 requests/min on GET /api/events would cap the rate at about 58k events/s), pages through
 // every event with consume-events.mjs in a second process (a loop following links.next at
 // page[size]=1000 and parsing every page; each client in BENCH_CLIENTS gets a fresh simulator:
-// node:http, fetch, or Klens's own client, which requests the next page while handling this one;
+// node:http one request at a time or asking for the next page as soon as a page arrives, fetch, or
+// Klens's own client, which also asks early;
 // one time slice or several read at once as Klens's sync does), and reads both processes' peak
 // RSS and CPU time per event. CPU time is the steadier
 // figure on a shared machine: events/s falls when other work takes a core, µs/event much less.
 // Progress is printed while it runs; the figures come last, as a table.
 //
 // Env: BENCH_SIZES (comma-separated event counts, default 100000,1000000,10000000), SEED (default 1),
-// BENCH_CLIENTS (transport:slices entries, default http:1,fetch:1,klens:1; e.g. klens:4 reads four slices at once),
+// BENCH_CLIENTS (transport:slices entries, default http:1,http-ahead:1,klens:1; fetch:1 is the plain fetch
+// client; e.g. klens:4 reads four slices at once),
 // BENCH_RUNS (default 3: each size and client is measured this many times; the table gives medians),
 // BENCH_MAX_EVENTS (default 1000000: each client stops after this many events, so the 10M store is
 // measured on its first million events instead of an hour of paging; `all` pages through everything;
@@ -80,12 +82,12 @@ if (maxEvents && !(Number(maxEvents) >= 1000)) {
 }
 
 /** The clients to run against each store: transport and number of parallel time slices. */
-const clients = (process.env.BENCH_CLIENTS ?? 'http:1,fetch:1,klens:1').split(',').map((entry) => {
+const clients = (process.env.BENCH_CLIENTS ?? 'http:1,http-ahead:1,klens:1').split(',').map((entry) => {
   const [transport, slices = '1'] = entry.split(':');
   return { transport, slices: Number(slices) };
 });
-if (clients.some(({ transport, slices }) => !['http', 'fetch', 'klens'].includes(transport) || !(Number.isInteger(slices) && slices >= 1 && slices <= 16))) {
-  console.error('BENCH_CLIENTS must be comma-separated transport:slices entries, transport http, fetch or klens, slices 1 to 16 (e.g. http:1,klens:4)');
+if (clients.some(({ transport, slices }) => !['http', 'http-ahead', 'fetch', 'klens'].includes(transport) || !(Number.isInteger(slices) && slices >= 1 && slices <= 16))) {
+  console.error('BENCH_CLIENTS must be comma-separated transport:slices entries, transport http, http-ahead, fetch or klens, slices 1 to 16 (e.g. http:1,klens:4)');
   process.exit(2);
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extendPrefix, hashIntegers, hashKey, hashPrefix, hashRest } from './hash.js';
+import { extendPrefix, hashIntegers, hashKey, hashPrefix, hashRest, hashRestInteger } from './hash.js';
 
 const part = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.string(), fc.double());
 
@@ -28,6 +28,16 @@ describe('hashIntegers', () => {
     fc.assert(
       fc.property(anyNumber, anyNumber, anyNumber, (a, b, c) => {
         expect(hashIntegers(a, b, c)).toBe(hashKey(a, b, c));
+      }),
+    );
+  });
+});
+
+describe('hashRestInteger', () => {
+  it('finishes a prefix with one number as hashRest does', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 3 }), fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.double()), (head, last) => {
+        expect(hashRestInteger(hashPrefix(...head), last)).toBe(hashKey(...head, last));
       }),
     );
   });

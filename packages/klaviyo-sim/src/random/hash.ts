@@ -96,3 +96,9 @@ export function hashIntegers(a: number, b: number, c: number): number {
   if (!(Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(c))) return hashKey(a, b, c);
   return finalizeHash(mixWord(mixInteger(mixInteger(mixInteger(0x9747b28c, a), b), c), 3));
 }
+
+/** `hashRest(prefix, part)` for one integer part, without the rest array (profile ids, per event served). */
+export function hashRestInteger(prefix: HashPrefix, part: number): number {
+  if (!Number.isSafeInteger(part)) return hashRest(prefix, part);
+  return finalizeHash(mixWord(mixInteger(prefix.state, part), prefix.count + 1));
+}

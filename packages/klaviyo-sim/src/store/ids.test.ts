@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashKey, hashPrefix } from '../random/hash.js';
-import { base62, base62Four, timeOrderedUuid, uuidFromPrefix } from './ids.js';
+import { base62, base62Four, createScrambler, timeOrderedUuid, uuidFromPrefix } from './ids.js';
 
 describe('ids', () => {
   it('base62Four writes what base62 writes with four digits', () => {
@@ -26,6 +26,24 @@ describe('ids', () => {
         expect(timeOrderedUuid(instant, seed, id)).toBe(uuid);
         expect(uuidFromPrefix(instant, hashPrefix(seed, id))).toBe(uuid);
         expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }),
+    );
+  });
+
+  it('scrambles below 2^40 one-to-one, as the Feistel network on hashKey defines it', () => {
+    // The definition profile ids were first made with: four rounds on 20-bit halves.
+    const HALF = 0x100000;
+    const reference = (value: number, key: number) => {
+      let [left, right] = [Math.floor(value / HALF) % HALF, value % HALF];
+      for (let round = 0; round < 4; round += 1) [left, right] = [right, left ^ (hashKey(key, 'feistel', round, right) % HALF)];
+      return left * HALF + right;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 - 1 }), fc.integer(), (value, key) => {
+        const scrambler = createScrambler(key);
+        const scrambled = scrambler.scramble(value);
+        expect(scrambled).toBe(reference(value, key));
+        expect(scrambler.unscramble(scrambled)).toBe(value);
       }),
     );
   });

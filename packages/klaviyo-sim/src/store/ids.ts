@@ -1,4 +1,4 @@
-import { finalizeHash, hashKey, hashPrefix, mixWord, type HashPart, type HashPrefix } from '../random/hash.js';
+import { finalizeHash, hashKey, hashPrefix, hashRestInteger, mixWord, type HashPart, type HashPrefix } from '../random/hash.js';
 
 /** Digits, then upper case, then lower case: ASCII order, so fixed-width ids sort like their numbers. */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -137,32 +137,37 @@ export function parseCrockford32(text: string): number | undefined {
 const HALF_BITS = 0x100000;
 const FEISTEL_ROUNDS = 4;
 
-function feistelRound(key: number, round: number, half: number): number {
-  return hashKey(key, 'feistel', round, half) % HALF_BITS;
+/** A one-to-one shuffle of integers below 2^40 and its inverse, under one key. */
+export interface Scrambler {
+  scramble(value: number): number;
+  unscramble(value: number): number;
 }
 
 /**
  * Shuffles integers below 2^40 one-to-one under `key` (a four-round Feistel network on 20-bit
- * halves), so sequential numbers get ids that look random yet can be decoded.
+ * halves, round function `hashKey(key, 'feistel', round, half)`), so sequential numbers get ids
+ * that look random yet can be decoded. The rounds' shared hash parts are mixed once per key: a
+ * profile id is scrambled for many events served.
  */
-export function scramble40(value: number, key: number): number {
-  let left = Math.floor(value / HALF_BITS) % HALF_BITS;
-  let right = value % HALF_BITS;
-  for (let round = 0; round < FEISTEL_ROUNDS; round += 1) {
-    [left, right] = [right, left ^ feistelRound(key, round, right)];
-  }
-  return left * HALF_BITS + right;
+export function createScrambler(key: number): Scrambler {
+  const rounds = Array.from({ length: FEISTEL_ROUNDS }, (_, round) => hashPrefix(key, 'feistel', round));
+  const feistel = (round: number, half: number) => hashRestInteger(rounds[round] as HashPrefix, half) % HALF_BITS;
+  return {
+    scramble: (value) => {
+      let left = Math.floor(value / HALF_BITS) % HALF_BITS;
+      let right = value % HALF_BITS;
+      for (let round = 0; round < FEISTEL_ROUNDS; round += 1) [left, right] = [right, left ^ feistel(round, right)];
+      return left * HALF_BITS + right;
+    },
+    unscramble: (value) => {
+      let left = Math.floor(value / HALF_BITS) % HALF_BITS;
+      let right = value % HALF_BITS;
+      for (let round = FEISTEL_ROUNDS - 1; round >= 0; round -= 1) [left, right] = [right ^ feistel(round, left), left];
+      return left * HALF_BITS + right;
+    },
+  };
 }
 
-/** The inverse of {@link scramble40} under the same key. */
-export function unscramble40(value: number, key: number): number {
-  let left = Math.floor(value / HALF_BITS) % HALF_BITS;
-  let right = value % HALF_BITS;
-  for (let round = FEISTEL_ROUNDS - 1; round >= 0; round -= 1) {
-    [left, right] = [right ^ feistelRound(key, round, left), left];
-  }
-  return left * HALF_BITS + right;
-}
 
 /** A ULID-shaped id (26 Crockford base-32 characters): creation time, then 80 bits hashed from `parts`. */
 export function ulidLike(instant: number, ...parts: readonly HashPart[]): string {

@@ -1,5 +1,5 @@
-import { hashKey } from '../random/hash.js';
-import { crockford32, parseCrockford32, scramble40, unscramble40 } from './ids.js';
+import { hashKey, hashPrefix, hashRestInteger } from '../random/hash.js';
+import { createScrambler, crockford32, parseCrockford32 } from './ids.js';
 import { consentsOf, profileTraits, type ProfileTraits } from './profile-traits.js';
 import type { SignupCurve } from './signup-curve.js';
 
@@ -69,10 +69,15 @@ export function createProfilePool(options: PoolOptions): ProfilePool {
   const { seed, curve, newsletterSends } = options;
   const idKey = hashKey(seed, 'profile-id-key');
 
+  // The hashes' shared parts, mixed once: ids are made for every event served whose profile is not memoized.
+  const noisePrefix = hashPrefix(seed, 'profile-id');
+  const tailPrefix = hashPrefix(seed, 'profile-id-tail');
+  const scrambler = createScrambler(idKey);
   const makeId = (index: number): string => {
     // ULID layout: creation time, then 80 "random" bits that here encode the profile number.
-    const noise = hashKey(seed, 'profile-id', index) * 256 + (hashKey(seed, 'profile-id-tail', index) % 256);
-    return crockford32(curve.createdAt(index), 10) + crockford32(noise, 8) + crockford32(scramble40(index, idKey), 8);
+    // Same as hashKey(seed, 'profile-id', index) * 256 + hashKey(seed, 'profile-id-tail', index) % 256.
+    const noise = hashRestInteger(noisePrefix, index) * 256 + (hashRestInteger(tailPrefix, index) % 256);
+    return crockford32(curve.createdAt(index), 10) + crockford32(noise, 8) + crockford32(scrambler.scramble(index), 8);
   };
 
   // Direct-mapped memo of ids: every event served names its profile, and active profiles recur.
@@ -129,7 +134,7 @@ export function createProfilePool(options: PoolOptions): ProfilePool {
       if (id.length !== 26) return undefined;
       const scrambled = parseCrockford32(id.slice(18));
       if (scrambled === undefined) return undefined;
-      const index = unscramble40(scrambled, idKey);
+      const index = scrambler.unscramble(scrambled);
       return idOf(index) === id ? index : undefined;
     },
     canEmailAt: (profile, instant) =>
