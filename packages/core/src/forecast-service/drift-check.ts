@@ -1,6 +1,7 @@
 import type { KlensDatabase } from '../database/database.js';
 import { insertAccuracyCheck } from './accuracy-checks.js';
 import { type DriftPolicy, driftMeasures, isDrift } from './drift-measures.js';
+import { readForecast } from './prediction-store.js';
 import type { DriftReport } from './types.js';
 
 /**
@@ -48,29 +49,13 @@ export async function checkDrift(
  * ```
  */
 export async function observedRun(database: KlensDatabase, query: { accountId: string; runId: string }) {
-  if (!/^\d{1,18}$/.test(query.runId)) return null;
-  const db = database.kysely;
-  const run = await db
-    .selectFrom('forecast_runs as r')
-    .innerJoin('forecast_models as m', (join) => join.onRef('m.account_id', '=', 'r.account_id').onRef('m.id', '=', 'r.model_id'))
-    .select(['r.metric_id', 'm.model_name', 'm.backtest_accuracy'])
-    .where('r.account_id', '=', query.accountId)
-    .where('r.id', '=', query.runId)
-    .executeTakeFirst();
-  if (!run) return null;
-  const days = await db
-    .selectFrom('forecast_predictions')
-    .select(['mean', 'lower', 'upper', 'actual'])
-    .where('account_id', '=', query.accountId)
-    .where('run_id', '=', query.runId)
-    .where('actual', 'is not', null)
-    .orderBy('date')
-    .execute();
+  const stored = await readForecast(database, query);
+  if (!stored) return null;
   return {
-    metricId: run.metric_id,
-    modelName: run.model_name,
-    backtestAccuracy: run.backtest_accuracy,
-    days: days.map((day) => ({ mean: day.mean, lower: day.lower, upper: day.upper, actual: day.actual! })),
+    metricId: stored.metricId,
+    modelName: stored.model.name,
+    backtestAccuracy: stored.model.backtestAccuracy,
+    days: stored.predictions.flatMap(({ mean, lower, upper, actual }) => (actual === null ? [] : [{ mean, lower, upper, actual }])),
   };
 }
 

@@ -54,7 +54,8 @@ export interface StoredForecast {
   runId: string;
   accountId: string;
   metricId: string;
-  model: { id: string; name: string; requested: ForecastModelKind; parameters: unknown };
+  /** The model that made it; `backtestAccuracy` is 1 − WAPE of its backtest, null when the series was too short. */
+  model: { id: string; name: string; requested: ForecastModelKind; parameters: unknown; backtestAccuracy: number | null };
   trainingWindow: DayWindow;
   horizon: number;
   level: number;

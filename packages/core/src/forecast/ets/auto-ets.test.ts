@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isKlensError } from '../../errors/klens-error.js';
+import { thrownCode } from '../../testing/thrown-code.js';
 import { autoEts } from './auto-ets.js';
 import { forecastEts } from './forecast-ets.js';
 import { referenceFits, referenceSeries, type RReferenceFit } from './test-support/r-reference.js';
@@ -101,19 +101,11 @@ describe('autoEts model space', () => {
   });
 
   it('throws coded errors for unusable input', () => {
-    const codeOf = (action: () => unknown): string | undefined => {
-      try {
-        action();
-      } catch (error) {
-        return isKlensError(error) ? error.code : 'not a KlensError';
-      }
-      return undefined;
-    };
-    expect(codeOf(() => autoEts([1, 2, 3, 4, 5, 6]))).toBe('INVALID_SERIES');
-    expect(codeOf(() => autoEts([1, 2, 3, Number.NaN, 5, 6, 7, 8]))).toBe('INVALID_SERIES');
-    expect(codeOf(() => autoEts(tourists.map((v) => v - 40), { model: 'MNN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => autoEts(tourists, { model: 'ANA' }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => autoEts(tourists, { model: 'XYZ' as never }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => autoEts(tourists, { model: 'ZNZ', damped: true }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => autoEts([1, 2, 3, 4, 5, 6]))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => autoEts([1, 2, 3, Number.NaN, 5, 6, 7, 8]))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => autoEts(tourists.map((v) => v - 40), { model: 'MNN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => autoEts(tourists, { model: 'ANA' }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => autoEts(tourists, { model: 'XYZ' as never }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => autoEts(tourists, { model: 'ZNZ', damped: true }))).toBe('INVALID_PARAMETER');
   });
 });

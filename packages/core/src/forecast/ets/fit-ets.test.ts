@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isKlensError } from '../../errors/klens-error.js';
+import { thrownCode } from '../../testing/thrown-code.js';
 import { fitEts } from './fit-ets.js';
 import { maxRelativeError, referenceFits, referenceSeries } from './test-support/r-reference.js';
 
@@ -46,40 +46,31 @@ describe('fitEts re-estimates the models R fitted', () => {
 describe('fitEts input errors', () => {
   const oil = referenceSeries('oildata.csv');
 
-  function codeOf(action: () => unknown): string | undefined {
-    try {
-      action();
-    } catch (error) {
-      return isKlensError(error) ? error.code : 'not a KlensError';
-    }
-    return undefined;
-  }
-
   it('rejects non-finite values', () => {
-    expect(codeOf(() => fitEts([...oil.slice(0, 20), NaN, ...oil.slice(21)], { model: 'ANN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => fitEts([...oil, Infinity], { model: 'ANN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts([...oil.slice(0, 20), NaN, ...oil.slice(21)], { model: 'ANN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts([...oil, Infinity], { model: 'ANN' }))).toBe('INVALID_SERIES');
   });
 
   it('rejects a series too short for the model', () => {
-    expect(codeOf(() => fitEts(oil.slice(0, 6), { model: 'ANN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => fitEts(oil.slice(0, 9), { model: 'AAdN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => fitEts([], { model: 'ANN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => fitEts(oil.slice(0, 7), { model: 'ANN' }))).toBeUndefined();
+    expect(thrownCode(() => fitEts(oil.slice(0, 6), { model: 'ANN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts(oil.slice(0, 9), { model: 'AAdN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts([], { model: 'ANN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts(oil.slice(0, 7), { model: 'ANN' }))).toBeUndefined();
   });
 
   it('rejects non-positive data for multiplicative models', () => {
     const shifted = oil.map((value) => value - 200);
-    expect(codeOf(() => fitEts(shifted, { model: 'MNN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => fitEts([0, ...oil], { model: 'MAN' }))).toBe('INVALID_SERIES');
-    expect(codeOf(() => fitEts(shifted, { model: 'ANN' }))).toBeUndefined();
+    expect(thrownCode(() => fitEts(shifted, { model: 'MNN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts([0, ...oil], { model: 'MAN' }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => fitEts(shifted, { model: 'ANN' }))).toBeUndefined();
   });
 
   it('rejects models R forbids and seasons that do not fit', () => {
-    expect(codeOf(() => fitEts(oil, { model: 'ANM', seasonLength: 4 }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => fitEts(oil, { model: 'MMA', seasonLength: 4 }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => fitEts(oil, { model: 'ANA' }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => fitEts(oil, { model: 'ANA', seasonLength: 25 }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => fitEts(oil, { model: 'ZZZ' as never }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => fitEts(oil, { model: 'ANN', seasonLength: 1.5 }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => fitEts(oil, { model: 'ANM', seasonLength: 4 }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => fitEts(oil, { model: 'MMA', seasonLength: 4 }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => fitEts(oil, { model: 'ANA' }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => fitEts(oil, { model: 'ANA', seasonLength: 25 }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => fitEts(oil, { model: 'ZZZ' as never }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => fitEts(oil, { model: 'ANN', seasonLength: 1.5 }))).toBe('INVALID_PARAMETER');
   });
 });

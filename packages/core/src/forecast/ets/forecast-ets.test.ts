@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isKlensError } from '../../errors/klens-error.js';
+import { thrownCode } from '../../testing/thrown-code.js';
 import { etsFitFromParameters } from './fit-from-parameters.js';
 import { forecastEts } from './forecast-ets.js';
 import { class2Moments, class3Moments } from './prediction-variance.js';
@@ -152,24 +152,16 @@ describe('analytic moments agree with simulated paths', () => {
 describe('forecastEts options', () => {
   const oil = referenceSeries('oildata.csv');
   const fit = etsFitFromParameters(oil, { model: 'MMN', parameters: { alpha: 0.9, beta: 0.1, gamma: null, phi: null }, initialStates: [110, 1.05] });
-  const codeOf = (action: () => unknown): string | undefined => {
-    try {
-      action();
-    } catch (error) {
-      return isKlensError(error) ? error.code : 'not a KlensError';
-    }
-    return undefined;
-  };
 
   it('needs a random source for multiplicative-trend intervals', () => {
-    expect(codeOf(() => forecastEts(fit, { horizon: 3 }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => forecastEts(fit, { horizon: 3 }))).toBe('INVALID_PARAMETER');
     const forecast = forecastEts(fit, { horizon: 3, random: seededRandom(3), paths: 500 });
     expect(forecast.intervals.map((interval) => interval.level)).toEqual([80, 95]);
   });
 
   it('rejects bad horizons and levels', () => {
-    expect(codeOf(() => forecastEts(fit, { horizon: 0, random: seededRandom(1) }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => forecastEts(fit, { horizon: 2.5, random: seededRandom(1) }))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => forecastEts(fit, { horizon: 2, levels: [100], random: seededRandom(1) }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => forecastEts(fit, { horizon: 0, random: seededRandom(1) }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => forecastEts(fit, { horizon: 2.5, random: seededRandom(1) }))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => forecastEts(fit, { horizon: 2, levels: [100], random: seededRandom(1) }))).toBe('INVALID_PARAMETER');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { KlensError } from '../../errors/klens-error.js';
+import { thrownCode } from '../../testing/thrown-code.js';
 import { mstl, stl, type MstlOptions } from './index.js';
 
 const referenceDir = fileURLToPath(new URL('../../../../../reference/stl/', import.meta.url));
@@ -100,25 +100,15 @@ describe('mstl options', () => {
     expect(mstl(y, { periods: [7], lambda: null }).lambda).toBeNull();
   });
 
-  function codeOf(f: () => unknown): string | undefined {
-    try {
-      f();
-    } catch (error) {
-      expect(error).toBeInstanceOf(KlensError);
-      return (error as KlensError).code;
-    }
-    return undefined;
-  }
-
   it('rejects series it cannot decompose with INVALID_SERIES', () => {
-    expect(codeOf(() => mstl(y.slice(0, 14), { periods: [7, 30] }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => mstl(y.slice(0, 14), { periods: [7, 30] }))).toBe('INVALID_SERIES');
     expect(() => mstl(y.slice(0, 14), { periods: [30, 7] })).toThrow(/more than two full cycles.*14 values.*shortest period is 7/);
-    expect(codeOf(() => mstl([...y.slice(0, 50), Number.NaN, ...y.slice(51)], { periods: [7] }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => mstl([...y.slice(0, 50), Number.NaN, ...y.slice(51)], { periods: [7] }))).toBe('INVALID_SERIES');
     const withZero = [...y];
     withZero[3] = 0;
-    expect(codeOf(() => mstl(withZero, { periods: [7], lambda: 0 }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => mstl(withZero, { periods: [7], lambda: 0 }))).toBe('INVALID_SERIES');
     withZero[3] = -1;
-    expect(codeOf(() => mstl(withZero, { periods: [7], lambda: -0.5 }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => mstl(withZero, { periods: [7], lambda: -0.5 }))).toBe('INVALID_SERIES');
   });
 
   const bad: Record<string, Partial<MstlOptions> | Record<string, unknown>> = {
@@ -136,7 +126,7 @@ describe('mstl options', () => {
   };
   for (const [name, options] of Object.entries(bad)) {
     it(`rejects ${name} with INVALID_PARAMETER`, () => {
-      expect(codeOf(() => mstl(y, options as MstlOptions))).toBe('INVALID_PARAMETER');
+      expect(thrownCode(() => mstl(y, options as MstlOptions))).toBe('INVALID_PARAMETER');
     });
   }
 });

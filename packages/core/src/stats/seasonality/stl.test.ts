@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { KlensError } from '../../errors/klens-error.js';
+import { thrownCode } from '../../testing/thrown-code.js';
 import { stl, type StlOptions } from './index.js';
 
 const referenceDir = fileURLToPath(new URL('../../../../../reference/stl/', import.meta.url));
@@ -166,18 +166,9 @@ describe('stl parameters', () => {
 });
 
 describe('stl errors', () => {
-  function codeOf(f: () => unknown): string | undefined {
-    try {
-      f();
-    } catch (error) {
-      expect(error).toBeInstanceOf(KlensError);
-      return (error as KlensError).code;
-    }
-    return undefined;
-  }
 
   it('rejects a series shorter than two periods', () => {
-    expect(codeOf(() => stl(co2.slice(0, 23), { period: 12, seasonalWindow: 7 }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => stl(co2.slice(0, 23), { period: 12, seasonalWindow: 7 }))).toBe('INVALID_SERIES');
     expect(() => stl([], { period: 12, seasonalWindow: 7 })).toThrow(/at least two full periods.*0 values.*at least 24/);
   });
 
@@ -185,10 +176,10 @@ describe('stl errors', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, undefined, '3', null]) {
       const values: unknown[] = [...co2];
       values[5] = bad;
-      expect(codeOf(() => stl(values as number[], { period: 12, seasonalWindow: 7 }))).toBe('INVALID_SERIES');
+      expect(thrownCode(() => stl(values as number[], { period: 12, seasonalWindow: 7 }))).toBe('INVALID_SERIES');
     }
     expect(() => stl([1, 2, Number.NaN, 4], { period: 2, seasonalWindow: 7 })).toThrow(/value 2 is NaN/);
-    expect(codeOf(() => stl(null as unknown as number[], { period: 12, seasonalWindow: 7 }))).toBe('INVALID_SERIES');
+    expect(thrownCode(() => stl(null as unknown as number[], { period: 12, seasonalWindow: 7 }))).toBe('INVALID_SERIES');
   });
 
   const bad: Record<string, Partial<StlOptions> | Record<string, unknown>> = {
@@ -212,12 +203,12 @@ describe('stl errors', () => {
   };
   for (const [name, options] of Object.entries(bad)) {
     it(`rejects ${name} with INVALID_PARAMETER`, () => {
-      expect(codeOf(() => stl(co2, { period: 12, seasonalWindow: 7, ...options } as StlOptions))).toBe('INVALID_PARAMETER');
+      expect(thrownCode(() => stl(co2, { period: 12, seasonalWindow: 7, ...options } as StlOptions))).toBe('INVALID_PARAMETER');
     });
   }
 
   it('rejects missing options', () => {
-    expect(codeOf(() => stl(co2, undefined as unknown as StlOptions))).toBe('INVALID_PARAMETER');
-    expect(codeOf(() => stl(co2, { period: 12 } as StlOptions))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => stl(co2, undefined as unknown as StlOptions))).toBe('INVALID_PARAMETER');
+    expect(thrownCode(() => stl(co2, { period: 12 } as StlOptions))).toBe('INVALID_PARAMETER');
   });
 });

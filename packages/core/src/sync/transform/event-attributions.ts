@@ -1,18 +1,11 @@
+import type { EventAttributionsTable } from '../../database/tables.js';
 import { attributionResource, toManyRelationship } from '../../klaviyo/resources.js';
 import { toJsonb } from '../jsonb.js';
 
-/** An event_attributions row, minus account, raw page and load time. */
-export interface AttributionRow {
-  event_id: string;
-  id: string;
-  attributed_event_id: string | null;
-  campaign_id: string | null;
-  campaign_message_id: string | null;
-  flow_id: string | null;
-  flow_message_id: string | null;
-  flow_message_variation_id: string | null;
-  attributes: string;
-}
+/** An event_attributions row, minus account, raw page and load time; `attributes` as JSON text for jsonb. */
+export type AttributionRow = {
+  [K in Exclude<keyof EventAttributionsTable, 'account_id' | 'raw_response_id' | 'synced_at' | 'attributes'>]: EventAttributionsTable[K];
+} & { attributes: string };
 
 /**
  * The attributions of a page's events: each event names its attributions in

@@ -3,12 +3,12 @@ import { hashedUuid } from '../../store/ids.js';
 import { ApiError } from '../api-error.js';
 import { jsonApiResponse } from '../json-api-response.js';
 import { selfLink } from '../links.js';
-import { decodeCursor, encodeCursor } from '../page-cursor.js';
 import { QueryParameters } from '../query-parameters.js';
 import { routeRequest, type RouteContext } from '../routes/route-context.js';
 import { aggregateEvents, sortRows } from './aggregate-events.js';
 import { readMetricAggregateQuery, type MetricAggregateQuery } from './metric-aggregate-query.js';
 import { invalidBody, readRequestAttributes } from './report-body.js';
+import { offsetPage } from './report-paging.js';
 import { bucketStarts } from './time-buckets.js';
 import { formatZonedDateTime } from './zoned-format.js';
 
@@ -52,15 +52,8 @@ export async function queryMetricAggregates(context: RouteContext, request: Requ
 
   const key = queryKey(context, query);
   const cursor = query.pageCursor ?? urlCursor;
-  const offset = cursor === undefined ? 0 : decodeCursor(cursor, key).at;
-  const page = rows.slice(offset, offset + query.pageSize);
   const self = selfLink(base, url);
-  const links: Record<string, string> = { self };
-  if (offset + page.length < rows.length) {
-    const next = new URL(self);
-    next.searchParams.set('page_cursor', encodeCursor({ at: offset + page.length, id: '', key }));
-    links.next = next.toString();
-  }
+  const { page, links } = offsetPage(rows, { cursor, key, size: query.pageSize, self });
   const attributes: Record<string, unknown> = {};
   if (!fields || fields.includes('dates')) attributes.dates = starts.slice(0, -1).map((start) => formatZonedDateTime(start, query.timezone));
   if (!fields || fields.includes('data')) attributes.data = page;

@@ -2,10 +2,10 @@ import { hashKey } from '../../random/hash.js';
 import { hashedUuid } from '../../store/ids.js';
 import { jsonApiResponse } from '../json-api-response.js';
 import { relationshipLinks, selfLink } from '../links.js';
-import { decodeCursor, encodeCursor } from '../page-cursor.js';
 import { QueryParameters } from '../query-parameters.js';
 import { routeRequest, type RouteContext } from '../routes/route-context.js';
 import { invalidBody, readRequestAttributes } from './report-body.js';
+import { offsetPage } from './report-paging.js';
 import { CAMPAIGN_REPORT, FLOW_REPORT, readReportRequest, readSeriesInterval, type ReportKind, type ReportRequest } from './report-request.js';
 import { reportRows, type MessageRow, type ReportBuckets } from './report-rows.js';
 import { statisticOf } from './report-statistics.js';
@@ -71,8 +71,8 @@ function reportRoute(spec: ReportSpec) {
     const rows = reportRows(store, reportRequest, spec.source, buckets);
 
     const key = hashKey(store.account.id, spec.type, bodyText).toString(16);
-    const offset = cursor === undefined ? 0 : decodeCursor(cursor, key).at;
-    const page = rows.slice(offset, offset + RESULTS_PER_PAGE);
+    const self = selfLink(base, url);
+    const { page, links } = offsetPage(rows, { cursor, key, size: RESULTS_PER_PAGE, self });
     const results = page.map((row) => ({
       groupings: groupings(row, reportRequest),
       statistics: Object.fromEntries(
@@ -86,13 +86,6 @@ function reportRoute(spec: ReportSpec) {
     const reportAttributes: Record<string, unknown> = {};
     if (!picked || picked.includes('results')) reportAttributes.results = results;
     if (spec.series && (!picked || picked.includes('date_times'))) reportAttributes.date_times = starts.slice(0, -1).map((start) => formatZonedDateTime(start, timeZone));
-    const self = selfLink(base, url);
-    const links: Record<string, string> = { self };
-    if (offset + page.length < rows.length) {
-      const next = new URL(self);
-      next.searchParams.set('page_cursor', encodeCursor({ at: offset + page.length, id: '', key }));
-      links.next = next.toString();
-    }
     const body = {
       data: { type: spec.type, id, attributes: reportAttributes, relationships: relationships(base, spec, id, page), links: { self } },
       links,
