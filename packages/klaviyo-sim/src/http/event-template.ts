@@ -1,26 +1,25 @@
 import type { EventReader, EventRow } from '../store/event-rows.js';
-import { formatKlaviyoDateTime } from '../time/klaviyo-datetime.js';
+import { UUID_LENGTH } from '../store/ids.js';
+import { writeKlaviyoDateTime } from '../time/klaviyo-datetime.js';
 import type { Utf8Builder } from './utf8-builder.js';
 
-/** The fields written into a template's fixed-width slots, as positions in a values array. */
+/** The fields written into a template's fixed-width slots. */
 const SLOT = { id: 0, timestamp: 1, datetime: 2, uuid: 3, profile: 4, metric: 5, attribution: 6 } as const;
 type SlotName = keyof typeof SLOT;
 
 /** Each slot's width in characters (all ASCII): ids, uuids and datetimes have fixed shapes. */
-const WIDTH = [11, 10, 25, 36, 26, 6, 12] as const;
-/** The attribution slot's value when there is none (its template has no such slot). */
-const NO_ATTRIBUTION = ' '.repeat(WIDTH[SLOT.attribution]);
+const WIDTH = [11, 10, 25, UUID_LENGTH, 26, 6, 12] as const;
 
 /** A run of JSON bytes with holes at known byte offsets, filled per event. */
 interface Template {
   bytes: Buffer;
-  /** Per hole: the slot, then its byte offset. */
-  holes: Int32Array;
+  /** Byte offsets of each slot's holes, by slot. */
+  holes: number[][];
 }
 
 function template(build: (text: (piece: string) => void, slot: (name: SlotName) => void) => void): Template {
   const pieces: string[] = [];
-  const holes: number[] = [];
+  const holes: number[][] = WIDTH.map(() => []);
   let offset = 0;
   build(
     (piece) => {
@@ -29,20 +28,44 @@ function template(build: (text: (piece: string) => void, slot: (name: SlotName) 
     },
     (name) => {
       const width = WIDTH[SLOT[name]];
-      holes.push(SLOT[name], offset);
+      holes[SLOT[name]]?.push(offset);
       pieces.push(' '.repeat(width));
       offset += width;
     },
   );
-  return { bytes: Buffer.from(pieces.join('')), holes: Int32Array.from(holes) };
+  return { bytes: Buffer.from(pieces.join('')), holes };
+}
+
+/** The one hole of `slot` in a template, as its byte offset. */
+function hole(template: Template, slot: SlotName): number {
+  const [offset, ...more] = template.holes[SLOT[slot]] ?? [];
+  if (offset === undefined || more.length > 0) throw new Error(`The event template must have exactly one ${slot} hole`);
+  return offset;
 }
 
 /**
  * Copies an ASCII string's characters as bytes. For the short ids of a slot, a loop the JIT
- * compiles beats a call into the native encoder, whose fixed cost is paid 16 times per event.
+ * compiles beats a call into the native encoder.
  */
-function writeAscii(buffer: Buffer, at: number, text: string): void {
+function writeAscii(buffer: Uint8Array, at: number, text: string): void {
   for (let i = 0; i < text.length; i += 1) buffer[at + i] = text.charCodeAt(i);
+}
+
+/** Copies `length` bytes within `buffer`: an event's id, written once, to its other holes. */
+function copyWithin(buffer: Uint8Array, to: number, from: number, length: number): void {
+  for (let i = 0; i < length; i += 1) buffer[to + i] = buffer[from + i] as number;
+}
+
+/** Writes a whole number of 10 digits; `false` (nothing written) for any other. */
+function writeTenDigits(buffer: Uint8Array, at: number, value: number): boolean {
+  if (!(value >= 1e9 && value < 1e10 && Number.isInteger(value))) return false;
+  let rest = value;
+  for (let i = 9; i >= 0; i -= 1) {
+    const digit = rest % 10;
+    buffer[at + i] = 0x30 + digit;
+    rest = (rest - digit) / 10;
+  }
+  return true;
 }
 
 /** JSON string contents without the quotes. */
@@ -50,10 +73,10 @@ const inner = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /**
  * Writes `event` resources as UTF-8 straight into a page's buffer: two byte templates per event
- * (before and after `event_properties`) with the event's ids, uuid and datetime written into
- * fixed-width holes. This is the serving hot path, so it avoids building each event's JSON as a
- * string: V8 keeps such a string as a tree of hundreds of pieces, and flattening it for encoding
- * cost more than everything else about the event.
+ * (before and after `event_properties`) with the event's ids, timestamp, uuid and datetime written
+ * as bytes into fixed-width holes (the id once, then copied to its four other holes). This is the
+ * serving hot path, so it builds no strings for these fields: V8 keeps a concatenated string as a
+ * tree of pieces, and flattening those for encoding cost more than everything else about the event.
  *
  * `fallback` writes the same JSON as a string; it is used when a field does not have its usual
  * width (a datetime past year 9999, say), so the bytes are always exactly the string writer's.
@@ -107,38 +130,66 @@ export function createEventTemplateWriter(
       text('/"}}');
     });
   const tails = { plain: tailOf(false), attributed: tailOf(true) };
-  const values: string[] = new Array<string>(WIDTH.length).fill('');
-
-  const place = (buffer: Buffer, at: number, { bytes, holes }: Template): number => {
-    buffer.set(bytes, at);
-    for (let i = 0; i < holes.length; i += 2) writeAscii(buffer, at + (holes[i + 1] as number), values[holes[i] as number] as string);
-    return bytes.length;
+  // Where each field goes: in the head, the id and timestamp; in each tail, the rest, the id four times.
+  const headId = hole(head, 'id');
+  const headTimestamp = hole(head, 'timestamp');
+  const tailHoles = (tail: Template) => ({
+    ids: Int32Array.from(tail.holes[SLOT.id] ?? []),
+    datetime: hole(tail, 'datetime'),
+    uuid: hole(tail, 'uuid'),
+    profile: hole(tail, 'profile'),
+    metric: hole(tail, 'metric'),
+  });
+  const plainHoles = tailHoles(tails.plain);
+  const attributedHoles = { ...tailHoles(tails.attributed), attribution: hole(tails.attributed, 'attribution') };
+  // Metric ids are a handful: their bytes are made once (undefined when one has an unusual width).
+  const metricCodes = new Map<string, Uint8Array | undefined>();
+  const metricCodesOf = (metricId: string) => {
+    if (!metricCodes.has(metricId)) metricCodes.set(metricId, metricId.length === WIDTH[SLOT.metric] ? Buffer.from(metricId, 'latin1') : undefined);
+    return metricCodes.get(metricId);
   };
 
   return (row, out) => {
-    const instant = reader.instant(row);
-    const id = reader.id(row);
+    const profileId = reader.profileId(row);
+    const metric = metricCodesOf(reader.metricId(row));
     const attributed = reader.orderAttribution(row) !== undefined;
-    values[SLOT.id] = id;
-    values[SLOT.timestamp] = String(Math.floor(instant / 1000));
-    values[SLOT.datetime] = formatKlaviyoDateTime(instant);
-    values[SLOT.uuid] = reader.uuid(row);
-    values[SLOT.profile] = reader.profileId(row);
-    values[SLOT.metric] = reader.metricId(row);
-    values[SLOT.attribution] = attributed ? attributionId(id) : NO_ATTRIBUTION;
-    for (let slot = 0; slot < WIDTH.length; slot += 1) {
-      if ((values[slot] as string).length !== WIDTH[slot]) {
-        out.append(fallback(row));
-        return;
-      }
+    const attribution = attributed ? attributionId(reader.id(row)) : '';
+    if (profileId.length !== WIDTH[SLOT.profile] || metric === undefined || (attributed && attribution.length !== WIDTH[SLOT.attribution])) {
+      out.append(fallback(row));
+      return;
     }
-    const properties = reader.propertiesJson(row);
+    const memo = reader.propertiesBytes(row);
+    const properties = memo === undefined ? reader.propertiesJson(row) : '';
     const tail = attributed ? tails.attributed : tails.plain;
-    const buffer = out.reserve(head.bytes.length + properties.length * 3 + tail.bytes.length);
-    let at = out.length;
-    at += place(buffer, at, head);
-    at += buffer.write(properties, at, 'utf8');
-    at += place(buffer, at, tail);
-    out.advance(at - out.length);
+    const holes = attributed ? attributedHoles : plainHoles;
+    const buffer = out.reserve(head.bytes.length + (memo === undefined ? properties.length * 3 : memo.bytes.length) + tail.bytes.length);
+    const start = out.length;
+    buffer.set(head.bytes, start);
+    const id = start + headId;
+    reader.writeId(row, buffer, id);
+    const instant = reader.instant(row);
+    if (!writeTenDigits(buffer, start + headTimestamp, Math.floor(instant / 1000))) {
+      out.append(fallback(row));
+      return;
+    }
+    const propertiesStart = start + head.bytes.length;
+    let tailStart: number;
+    if (memo === undefined) tailStart = propertiesStart + buffer.write(properties, propertiesStart, 'utf8');
+    else {
+      buffer.set(memo.bytes, propertiesStart);
+      if (memo.idAt >= 0) copyWithin(buffer, propertiesStart + memo.idAt, id, WIDTH[SLOT.id]);
+      tailStart = propertiesStart + memo.bytes.length;
+    }
+    buffer.set(tail.bytes, tailStart);
+    if (!writeKlaviyoDateTime(buffer, tailStart + holes.datetime, instant)) {
+      out.append(fallback(row));
+      return;
+    }
+    for (let i = 0; i < holes.ids.length; i += 1) copyWithin(buffer, tailStart + (holes.ids[i] as number), id, WIDTH[SLOT.id]);
+    reader.writeUuid(row, buffer, tailStart + holes.uuid);
+    writeAscii(buffer, tailStart + holes.profile, profileId);
+    buffer.set(metric, tailStart + holes.metric);
+    if (attributed) writeAscii(buffer, tailStart + attributedHoles.attribution, attribution);
+    out.advance(tailStart + tail.bytes.length - start);
   };
 }

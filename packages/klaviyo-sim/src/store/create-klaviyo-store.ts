@@ -89,6 +89,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     profileId: pool.idOf,
     messages: createMessageDirectory(model, flows),
     sharedProperties: new Map(),
+    propertiesTemplates: new Map(),
   };
   const reader = createEventReader(materialize);
   const selected = new WeightedLruCache<string, Int32Array | undefined>(BUDGETS.selectedRows, (rows) => rows?.length ?? 0);

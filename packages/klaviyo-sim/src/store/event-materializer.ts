@@ -18,6 +18,18 @@ export interface MaterializeContext {
   messages: MessageDirectory;
   /** Memo of {@link SharedProperties}, by {@link sharedPropertiesKey}; grows with the messages sent, not the events. */
   sharedProperties: Map<number, SharedProperties>;
+  /** Memo of {@link PropertiesBytes} of events with own properties, by {@link ownTemplateKey}; grows with the messages, not the events. */
+  propertiesTemplates: Map<number, PropertiesBytes>;
+}
+
+/**
+ * An event's `event_properties` JSON as UTF-8 bytes, for serving: shared by every event of the
+ * same message, or by every event of the same metric, product and attribution with the event's
+ * id written at `idAt` (-1 when the id is not in it).
+ */
+export interface PropertiesBytes {
+  bytes: Uint8Array;
+  idAt: number;
 }
 
 /**
@@ -28,6 +40,8 @@ export interface MaterializeContext {
 export interface SharedProperties {
   object: Readonly<Record<string, unknown>>;
   json: string;
+  /** `json` as UTF-8 bytes, for serving. */
+  bytes: PropertiesBytes;
 }
 
 /** Metrics whose properties hold nothing of the event itself (no id, value or product). */
@@ -47,6 +61,11 @@ function sharedPropertiesKey(metric: number, ref: number, flag: number): number 
 /** The id of an event: store prefix, day, metric and the event's number among the day's events of that metric. */
 export function eventId(context: Pick<MaterializeContext, 'idPrefix'>, day: number, metric: number, seq: number): string {
   return context.idPrefix + base62(day, 3) + base62(metric, 1) + base62(seq, 4);
+}
+
+/** The product a Viewed Product or Added to Cart event with id `id` is about, as its position in PRODUCT_NAMES. */
+function productOf(context: Pick<MaterializeContext, 'seed'>, id: string): number {
+  return hashKey(context.seed, id) % PRODUCT_NAMES.length;
 }
 
 function itemNamesOf(mask: number): string[] {
@@ -83,7 +102,8 @@ export function sharedPropertiesOf(context: MaterializeContext, dayLog: DayLog, 
   let shared = context.sharedProperties.get(key);
   if (shared === undefined) {
     const object = Object.freeze(propertiesOf(context, dayLog, index, '', context.messages(ref)));
-    shared = { object, json: JSON.stringify(object) };
+    const json = JSON.stringify(object);
+    shared = { object, json, bytes: { bytes: Buffer.from(json), idAt: -1 } };
     context.sharedProperties.set(key, shared);
   }
   return shared;
@@ -111,7 +131,7 @@ function ownProperties(context: MaterializeContext, dayLog: DayLog, index: numbe
     }
     case METRIC.viewedProduct:
     case METRIC.addedToCart:
-      return { $event_id: id, ProductName: PRODUCT_NAMES[hashKey(context.seed, id) % PRODUCT_NAMES.length] };
+      return { $event_id: id, ProductName: PRODUCT_NAMES[productOf(context, id)] };
     case METRIC.startedCheckout:
       return { $event_id: id };
     case METRIC.activeOnSite:
@@ -165,10 +185,50 @@ function attributionTail(context: MaterializeContext, ref: number): string {
   if (part === undefined) {
     const object = Object.freeze(attributionProperties(context.messages(ref)));
     const json = JSON.stringify(object);
-    part = { object, json: json === '{}' ? '}' : `,${json.slice(1)}` };
+    const tail = json === '{}' ? '}' : `,${json.slice(1)}`;
+    part = { object, json: tail, bytes: { bytes: Buffer.from(tail), idAt: -1 } };
     context.sharedProperties.set(key, part);
   }
   return part.json;
+}
+
+/** Metrics whose own properties are the event id plus a few values that repeat (product, page). */
+const ID_TEMPLATED = new Set<number>([METRIC.startedCheckout, METRIC.addedToCart, METRIC.viewedProduct, METRIC.activeOnSite]);
+/** Stands for the id in a template; any 11 characters that JSON writes as themselves. */
+const ID_PLACEHOLDER = '~'.repeat(11);
+
+/** Key of the template of an id-templated event's properties: metric, product shown and the message it is attributed to. */
+function ownTemplateKey(metric: number, product: number, ref: number): number {
+  return ((ref + 1) * (PRODUCT_NAMES.length + 1) + product + 1) * METRIC_SLOTS + metric;
+}
+
+/**
+ * `propertiesJsonOf` as UTF-8 bytes, from memos: message-only events share their message's
+ * bytes; events whose own properties are their id and a product or page share a template per
+ * (metric, product, attribution) with a hole for the id (11 ASCII characters: see eventId).
+ * Undefined for orders, whose properties are their own.
+ */
+export function propertiesBytesOf(context: MaterializeContext, dayLog: DayLog, index: number, idOf: () => string): PropertiesBytes | undefined {
+  const shared = sharedPropertiesOf(context, dayLog, index);
+  if (shared) return shared.bytes;
+  const { log } = dayLog;
+  const metric = log.metric[index] ?? 0;
+  if (!ID_TEMPLATED.has(metric)) return undefined;
+  const ref = log.ref[index] ?? -1;
+  const id = metric === METRIC.viewedProduct || metric === METRIC.addedToCart ? idOf() : undefined;
+  const product = id === undefined ? -1 : productOf(context, id);
+  const key = ownTemplateKey(metric, product, ref);
+  let template = context.propertiesTemplates.get(key);
+  if (template === undefined) {
+    const own = { ...ownProperties(context, dayLog, index, id ?? ID_PLACEHOLDER), $event_id: ID_PLACEHOLDER };
+    const text = JSON.stringify(own).slice(0, -1) + attributionTail(context, ref);
+    const bytes = Buffer.from(text);
+    const idAt = bytes.indexOf(`"$event_id":"${ID_PLACEHOLDER}"`);
+    if (idAt < 0 || bytes.indexOf(ID_PLACEHOLDER, idAt + 14) >= 0) throw new Error(`The properties of metric ${metric} must hold the event id once, as $event_id`);
+    template = { bytes, idAt: idAt + '"$event_id":"'.length };
+    context.propertiesTemplates.set(key, template);
+  }
+  return template;
 }
 
 /** Turns event `index` of a day into the {@link SimEvent} the API serves. */

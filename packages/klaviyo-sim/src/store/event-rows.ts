@@ -1,7 +1,7 @@
-import { extendPrefix, hashPrefix } from '../random/hash.js';
+import { hashPrefix, mixWord } from '../random/hash.js';
 import type { DayLog } from './day-assembly.js';
-import { materializeEvent, propertiesJsonOf, type MaterializeContext } from './event-materializer.js';
-import { base62, base62Four, uuidFromPrefix } from './ids.js';
+import { materializeEvent, propertiesBytesOf, propertiesJsonOf, type MaterializeContext, type PropertiesBytes } from './event-materializer.js';
+import { base62, BASE62_CODES, base62Four, uuidFromPrefix, writeBase62Four, writeUuidFromPrefix } from './ids.js';
 import { CONVERSION_METRICS } from './metric-catalog.js';
 import type { SimAttribution, SimEvent } from './types.js';
 
@@ -26,10 +26,19 @@ export interface EventReader {
   /** The profile's number in signup order. */
   profile(row: EventRow): number;
   uuid(row: EventRow): string;
+  /** Writes {@link id}'s 11 characters as ASCII bytes at `at` (serving writes bytes, not strings). */
+  writeId(row: EventRow, target: Uint8Array, at: number): void;
+  /** Writes {@link uuid}'s 36 characters as ASCII bytes at `at`. */
+  writeUuid(row: EventRow, target: Uint8Array, at: number): void;
   metricId(row: EventRow): string;
   profileId(row: EventRow): string;
   /** `JSON.stringify(event(row).properties)`, shared between events where it can be. */
   propertiesJson(row: EventRow): string;
+  /**
+   * {@link propertiesJson} as UTF-8 bytes from a memo, with the event's id to be written at
+   * `idAt` when that is not -1; undefined for events whose properties are all their own (orders).
+   */
+  propertiesBytes(row: EventRow): PropertiesBytes | undefined;
   /** The attribution a Placed Order or Ordered Product carries, if a message drove it. */
   orderAttribution(row: EventRow): SimAttribution | undefined;
   /** The event as an object, for callers that keep or inspect it. */
@@ -38,35 +47,71 @@ export interface EventReader {
 
 /** Builds the reader over a store's materializing context. */
 export function createEventReader(context: MaterializeContext): EventReader {
-  // The id's day-and-metric part repeats for every event of a day's metric.
+  // The id's day-and-metric part (7 characters) repeats for every event of a day's metric, and so
+  // does the uuid hash's pass over it.
+  const seedPrefix = hashPrefix(context.seed);
   let prefixDay = NaN;
-  const prefixes: string[] = [];
-  const id = ({ dayLog, index }: EventRow): string => {
+  const prefixes: IdPrefix[] = [];
+  const prefixOf = (dayLog: DayLog, metric: number): IdPrefix => {
     if (dayLog.day !== prefixDay) {
       prefixDay = dayLog.day;
       prefixes.length = 0;
     }
-    const metric = dayLog.log.metric[index] ?? 0;
-    const prefix = (prefixes[metric] ??= context.idPrefix + base62(dayLog.day, 3) + base62(metric, 1));
-    return prefix + base62Four(dayLog.seq[index] ?? 0);
+    return (prefixes[metric] ??= idPrefix(context.idPrefix + base62(dayLog.day, 3) + base62(metric, 1), seedPrefix.state));
   };
+  const id = ({ dayLog, index }: EventRow): string => prefixOf(dayLog, dayLog.log.metric[index] ?? 0).text + base62Four(dayLog.seq[index] ?? 0);
+  const writeId = ({ dayLog, index }: EventRow, target: Uint8Array, at: number): void => {
+    target.set(prefixOf(dayLog, dayLog.log.metric[index] ?? 0).codes, at);
+    writeBase62Four(target, at + ID_PREFIX_LENGTH, dayLog.seq[index] ?? 0);
+  };
+  // timeOrderedUuid(instant, seed, id) hashes extendPrefix(hashPrefix(seed), id): here, the
+  // prefix's state carried on over the id's last four characters.
+  const uuidState = ({ dayLog, index }: EventRow): number => {
+    const seq = dayLog.seq[index] ?? 0;
+    let state = prefixOf(dayLog, dayLog.log.metric[index] ?? 0).hashState;
+    state = mixWord(state, BASE62_CODES[Math.floor(seq / 238_328)] as number);
+    state = mixWord(state, BASE62_CODES[Math.floor(seq / 3844) % 62] as number);
+    state = mixWord(state, BASE62_CODES[Math.floor(seq / 62) % 62] as number);
+    return mixWord(state, BASE62_CODES[seq % 62] as number);
+  };
+  const uuidCount = seedPrefix.count + 1;
   const instant = ({ dayLog, index }: EventRow) => dayLog.log.time[index] ?? 0;
-  const seedPrefix = hashPrefix(context.seed);
   const metric = ({ dayLog, index }: EventRow) => dayLog.log.metric[index] ?? 0;
   return {
     id,
     instant,
     metric,
     profile: ({ dayLog, index }) => dayLog.log.profile[index] ?? 0,
-    // Same as timeOrderedUuid(instant, seed, id), with the seed hashed once per store.
-    uuid: (row) => uuidFromPrefix(instant(row), extendPrefix(seedPrefix, id(row))),
+    uuid: (row) => uuidFromPrefix(instant(row), { state: uuidState(row), count: uuidCount }),
+    writeId,
+    writeUuid: (row, target, at) => writeUuidFromPrefix(target, at, instant(row), uuidState(row), uuidCount),
     metricId: (row) => context.metrics[metric(row)]?.id ?? '',
     profileId: ({ dayLog, index }) => context.profileId(dayLog.log.profile[index] ?? 0),
     propertiesJson: (row) => propertiesJsonOf(context, row.dayLog, row.index, id(row)),
+    propertiesBytes: (row) => propertiesBytesOf(context, row.dayLog, row.index, () => id(row)),
     orderAttribution: ({ dayLog, index }) => {
       if (!CONVERSION_METRICS.includes(dayLog.log.metric[index] ?? -1)) return undefined;
       return context.messages(dayLog.log.ref[index] ?? -1)?.attribution;
     },
     event: ({ dayLog, index }) => materializeEvent(context, dayLog, index),
   };
+}
+
+/** Event ids are this prefix (seed, day, metric) and four base-62 digits of the day's sequence number. */
+const ID_PREFIX_LENGTH = 7;
+const ID_LENGTH = ID_PREFIX_LENGTH + 4;
+
+/** An id prefix as text, as bytes, and as the uuid hash state after it (mixText of the whole id, but its last four characters). */
+interface IdPrefix {
+  text: string;
+  codes: Uint8Array;
+  hashState: number;
+}
+
+function idPrefix(text: string, seedState: number): IdPrefix {
+  if (text.length !== ID_PREFIX_LENGTH) throw new RangeError(`An event id prefix must have ${ID_PREFIX_LENGTH} characters: ${text}`);
+  const codes = Uint8Array.from(text, (char) => char.charCodeAt(0));
+  let hashState = mixWord(seedState, 2 + ID_LENGTH);
+  for (const code of codes) hashState = mixWord(hashState, code);
+  return { text, codes, hashState };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashKey, hashPrefix } from '../random/hash.js';
-import { base62, base62Four, createScrambler, timeOrderedUuid, uuidFromPrefix } from './ids.js';
+import { base62, base62Four, createScrambler, timeOrderedUuid, UUID_LENGTH, uuidFromPrefix, writeBase62Four, writeUuidFromPrefix } from './ids.js';
 
 describe('ids', () => {
   it('base62Four writes what base62 writes with four digits', () => {
@@ -9,6 +9,16 @@ describe('ids', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 62 ** 4 - 1 }), (value) => {
         expect(base62Four(value)).toBe(base62(value, 4));
+      }),
+    );
+  });
+
+  it('writeBase62Four writes base62Four as bytes, and only its four bytes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 62 ** 4 - 1 }), (value) => {
+        const target = new Uint8Array(8).fill(0x7e);
+        writeBase62Four(target, 2, value);
+        expect(String.fromCharCode(...target)).toBe(`~~${base62(value, 4)}~~`);
       }),
     );
   });
@@ -25,6 +35,10 @@ describe('ids', () => {
         const uuid = reference(instant, seed, id);
         expect(timeOrderedUuid(instant, seed, id)).toBe(uuid);
         expect(uuidFromPrefix(instant, hashPrefix(seed, id))).toBe(uuid);
+        const target = new Uint8Array(UUID_LENGTH + 4).fill(0x7e);
+        const { state, count } = hashPrefix(seed, id);
+        writeUuidFromPrefix(target, 2, instant, state, count);
+        expect(String.fromCharCode(...target)).toBe(`~~${uuid}~~`);
         expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       }),
     );

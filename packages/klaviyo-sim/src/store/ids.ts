@@ -30,6 +30,17 @@ export function base62Four(value: number): string {
   return (BASE62_PAIRS[Math.floor(value / 3844)] as string) + (BASE62_PAIRS[value % 3844] as string);
 }
 
+/** ASCII codes of the base-62 digits. */
+export const BASE62_CODES = Uint8Array.from(BASE62, (char) => char.charCodeAt(0));
+
+/** Writes {@link base62Four}'s four characters as ASCII bytes at `at` (0 ≤ value < 62⁴). */
+export function writeBase62Four(target: Uint8Array, at: number, value: number): void {
+  target[at] = BASE62_CODES[Math.floor(value / 238_328)] as number;
+  target[at + 1] = BASE62_CODES[Math.floor(value / 3844) % 62] as number;
+  target[at + 2] = BASE62_CODES[Math.floor(value / 62) % 62] as number;
+  target[at + 3] = BASE62_CODES[value % 62] as number;
+}
+
 /** Reads a base-62 string written by {@link base62}; `undefined` if it holds another character. */
 export function parseBase62(text: string): number | undefined {
   let value = 0;
@@ -76,25 +87,74 @@ function uuidSuffixState(state: number): number {
   return h;
 }
 
-const HEX_DIGITS = '0123456789abcdef';
+/** ASCII codes of the hex digit pairs of each byte value, high digit first. */
+const HEX_CODES = Uint8Array.from({ length: 512 }, (_, slot) => (HEX_BYTES[slot >>> 1] as string).charCodeAt(slot & 1));
+const DASH = 0x2d;
+
+/** Writes byte `value`'s two hex digits at `at`. */
+function putHex(target: Uint8Array, at: number, value: number): void {
+  const slot = (value & 255) << 1;
+  target[at] = HEX_CODES[slot] as number;
+  target[at + 1] = HEX_CODES[slot + 1] as number;
+}
+
+/** A uuid's 36 characters. */
+export const UUID_LENGTH = 36;
 
 /**
- * {@link timeOrderedUuid} of `parts`, given their {@link hashPrefix}: the three words are
- * `hashRest(prefix, 'uuid-a' | 'uuid-b' | 'uuid-c')`, computed with their common `'uuid-'` mixed
- * once, and written from byte tables (a uuid is made for every event served).
+ * Writes {@link timeOrderedUuid} as ASCII bytes at `at`, given the {@link hashPrefix} of its
+ * parts as `state` and `count`: the three words are `hashRest(prefix, 'uuid-a' | 'uuid-b' |
+ * 'uuid-c')`, computed with their common `'uuid-'` mixed once. Serving writes a uuid for every
+ * event, so this writes bytes instead of building a string.
  */
+export function writeUuidFromPrefix(target: Uint8Array, at: number, instant: number, state: number, count: number): void {
+  const word = uuidWords(instant, state, count);
+  const [high, low, a, b, c] = [word[0] as number, word[1] as number, word[2] as number, word[3] as number, word[4] as number];
+  const middle = 0x8000 | (b & 0x3fff);
+  putHex(target, at, high >>> 24);
+  putHex(target, at + 2, high >>> 16);
+  putHex(target, at + 4, high >>> 8);
+  putHex(target, at + 6, high);
+  target[at + 8] = DASH;
+  putHex(target, at + 9, low >>> 8);
+  putHex(target, at + 11, low);
+  target[at + 13] = DASH;
+  target[at + 14] = 0x37; // '7': the version digit
+  target[at + 15] = HEX_CODES[(((a >>> 8) & 15) << 1) + 1] as number; // one digit: the low one of its pair
+  putHex(target, at + 16, a);
+  target[at + 18] = DASH;
+  putHex(target, at + 19, middle >>> 8);
+  putHex(target, at + 21, middle);
+  target[at + 23] = DASH;
+  putHex(target, at + 24, b >>> 24);
+  putHex(target, at + 26, b >>> 16);
+  putHex(target, at + 28, c >>> 24);
+  putHex(target, at + 30, c >>> 16);
+  putHex(target, at + 32, c >>> 8);
+  putHex(target, at + 34, c);
+}
+
+const words = new Uint32Array(5);
+
+/** The instant's high and low parts and the three hashes a uuid is written from (in a shared array: read it at once). */
+function uuidWords(instant: number, state: number, count: number): Uint32Array {
+  const shared = uuidSuffixState(state);
+  words[0] = Math.floor(instant / 0x1_0000);
+  words[1] = instant % 0x1_0000;
+  words[2] = finalizeHash(mixWord(mixWord(shared, 0x61), count + 1));
+  words[3] = finalizeHash(mixWord(mixWord(shared, 0x62), count + 1));
+  words[4] = finalizeHash(mixWord(mixWord(shared, 0x63), count + 1));
+  return words;
+}
+
+/** {@link timeOrderedUuid} of `parts`, given their {@link hashPrefix}: {@link writeUuidFromPrefix}'s characters as a string. */
 export function uuidFromPrefix(instant: number, prefix: HashPrefix): string {
-  const high = Math.floor(instant / 0x1_0000) >>> 0;
-  const low = instant % 0x1_0000;
-  const shared = uuidSuffixState(prefix.state);
-  const count = prefix.count + 1;
-  const a = finalizeHash(mixWord(mixWord(shared, 0x61), count));
-  const b = finalizeHash(mixWord(mixWord(shared, 0x62), count));
-  const c = finalizeHash(mixWord(mixWord(shared, 0x63), count));
+  const word = uuidWords(instant, prefix.state, prefix.count);
+  const [high, low, a, b, c] = [word[0] as number, word[1] as number, word[2] as number, word[3] as number, word[4] as number];
   const middle = 0x8000 | (b & 0x3fff);
   const byte = (value: number) => HEX_BYTES[value & 255] as string;
   return (
-    `${byte(high >>> 24)}${byte(high >>> 16)}${byte(high >>> 8)}${byte(high)}-${byte(low >>> 8)}${byte(low)}-7${HEX_DIGITS.charAt((a >>> 8) & 15)}${byte(a)}-` +
+    `${byte(high >>> 24)}${byte(high >>> 16)}${byte(high >>> 8)}${byte(high)}-${byte(low >>> 8)}${byte(low)}-7${HEX_BYTES[(a >>> 8) & 15]?.charAt(1) ?? ''}${byte(a)}-` +
     `${byte(middle >>> 8)}${byte(middle)}-${byte(b >>> 24)}${byte(b >>> 16)}${byte(c >>> 24)}${byte(c >>> 16)}${byte(c >>> 8)}${byte(c)}`
   );
 }

@@ -25,3 +25,40 @@ export function formatKlaviyoDateTime(instant: Date | number): string {
   const minutes = Math.floor((seconds % 3600) / 60);
   return `${lastDatePart}${TWO_DIGITS[hours] as string}:${TWO_DIGITS[minutes] as string}:${TWO_DIGITS[seconds % 60] as string}+00:00`;
 }
+
+/** A Klaviyo datetime's 25 characters (`2022-11-08T01:23:45+00:00`). */
+export const KLAVIYO_DATETIME_LENGTH = 25;
+
+const TWO_DIGIT_CODES = Uint8Array.from({ length: 120 }, (_, slot) => (TWO_DIGITS[slot >>> 1] as string).charCodeAt(slot & 1));
+const OFFSET_CODES = Uint8Array.from('+00:00', (char) => char.charCodeAt(0));
+let lastByteDay = NaN;
+const lastDateCodes = new Uint8Array(11);
+
+function putTwoDigits(target: Uint8Array, at: number, value: number): void {
+  target[at] = TWO_DIGIT_CODES[value << 1] as number;
+  target[at + 1] = TWO_DIGIT_CODES[(value << 1) + 1] as number;
+}
+
+/**
+ * Writes {@link formatKlaviyoDateTime}'s 25 characters as ASCII bytes at `at`, for the events
+ * served; `false`, with nothing written, for instants outside years 0000–9999 (whose text has
+ * another width).
+ */
+export function writeKlaviyoDateTime(target: Uint8Array, at: number, ms: number): boolean {
+  if (!(ms >= FOUR_DIGIT_YEARS.from && ms < FOUR_DIGIT_YEARS.to)) return false;
+  const day = Math.floor(ms / MS_PER_DAY);
+  if (day !== lastByteDay) {
+    const datePart = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
+    for (let i = 0; i < 11; i += 1) lastDateCodes[i] = datePart.charCodeAt(i);
+    lastByteDay = day;
+  }
+  target.set(lastDateCodes, at);
+  const seconds = Math.floor((ms - day * MS_PER_DAY) / 1000);
+  putTwoDigits(target, at + 11, Math.floor(seconds / 3600));
+  target[at + 13] = 0x3a; // ':'
+  putTwoDigits(target, at + 14, Math.floor((seconds % 3600) / 60));
+  target[at + 16] = 0x3a;
+  putTwoDigits(target, at + 17, seconds % 60);
+  target.set(OFFSET_CODES, at + 19);
+  return true;
+}
