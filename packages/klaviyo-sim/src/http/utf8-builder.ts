@@ -19,6 +19,13 @@ export class Utf8Builder {
     return this;
   }
 
+  /** Appends one byte: a separator between events, without a call into the encoder. */
+  appendByte(byte: number): this {
+    this.reserve(1)[this.#length] = byte;
+    this.#length += 1;
+    return this;
+  }
+
   /** Bytes written so far. */
   get length(): number {
     return this.#length;

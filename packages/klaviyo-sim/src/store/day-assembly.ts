@@ -1,3 +1,4 @@
+import { createEventLogPool } from './event-log.js';
 import { freezeLog, mergeRanges, timeRange, type FrozenLog, type LogRange } from './frozen-log.js';
 import { WeightedLruCache } from './lru-cache.js';
 import { METRIC } from './metric-catalog.js';
@@ -61,7 +62,9 @@ export function createDayAssembler(model: StoreModel, budgets: AssemblyBudgets):
   const days = new WeightedLruCache<number, DayLog>(budgets.days, (dayLog) => dayLog.log.length, DAYS_HELD);
   const attributed = new Map<number, number>();
 
-  const triggerLayer = (day: number) => triggers.getOrCreate(day, () => freezeLog(generateTriggerLayer(model, day)));
+  // Layers are generated into pooled logs and frozen into right-sized copies.
+  const logs = createEventLogPool();
+  const triggerLayer = (day: number) => triggers.getOrCreate(day, () => logs.use((log) => freezeLog(generateTriggerLayer(model, day, log))));
 
   const attributedOrdersOn = (day: number): number => {
     let count = attributed.get(day);
@@ -77,7 +80,11 @@ export function createDayAssembler(model: StoreModel, budgets: AssemblyBudgets):
     return count;
   };
 
-  const orderLayer = (day: number) => orders.getOrCreate(day, () => freezeLog(generateOrderLayer(model, day, attributedOrdersOn(day))));
+  const orderLayer = (day: number) =>
+    orders.getOrCreate(day, () => {
+      const attributedOnDay = attributedOrdersOn(day);
+      return logs.use((log) => freezeLog(generateOrderLayer(model, day, attributedOnDay, log)));
+    });
 
   return {
     attributedOrdersOn,

@@ -36,12 +36,33 @@ function emptyLog(count: number): FrozenLog {
 }
 
 /**
- * Sorts packed keys: seconds since `base`, metric and position in one double, so a native
- * numeric sort orders by (time, metric) and keeps ties in input order.
+ * Sort scratch, grown to the largest log sorted and reused: sorting is synchronous and never
+ * nested, and a campaign day at a million profiles sorts millions of keys.
  */
-function sortKeys(keys: Float64Array): Int32Array {
+let scratchKeys = new Float64Array(0);
+let scratchOrder = new Int32Array(0);
+let scratchRange = new Uint16Array(0);
+let scratchIndex = new Int32Array(0);
+
+/** Scratch arrays for `count` events (views of the shared scratch: valid until the next call). */
+function scratch(count: number): { keys: Float64Array; order: Int32Array; range: Uint16Array; index: Int32Array } {
+  if (scratchKeys.length < count) {
+    const capacity = Math.max(count, scratchKeys.length * 2);
+    scratchKeys = new Float64Array(capacity);
+    scratchOrder = new Int32Array(capacity);
+    scratchRange = new Uint16Array(capacity);
+    scratchIndex = new Int32Array(capacity);
+  }
+  return { keys: scratchKeys.subarray(0, count), order: scratchOrder.subarray(0, count), range: scratchRange.subarray(0, count), index: scratchIndex.subarray(0, count) };
+}
+
+/**
+ * Sorts packed keys: seconds since `base`, metric and position in one double, so a native
+ * numeric sort orders by (time, metric) and keeps ties in input order. Writes the positions in
+ * sorted order into `order`.
+ */
+function sortKeys(keys: Float64Array, order: Int32Array): Int32Array {
   keys.sort();
-  const order = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i += 1) order[i] = (keys[i] as number) % POSITION_BITS;
   return order;
 }
@@ -55,9 +76,9 @@ export function freezeLog(log: EventLog): FrozenLog {
   const { time, metric, profile, ref, value, group, flag } = log;
   let base = Infinity;
   for (let i = 0; i < count; i += 1) base = Math.min(base, time[i] as number);
-  const keys = new Float64Array(count);
+  const { keys, order: positions } = scratch(count);
   for (let i = 0; i < count; i += 1) keys[i] = keyOf(time[i] as number, base, metric[i] as number, i);
-  const order = sortKeys(keys);
+  const order = sortKeys(keys, positions);
   const packed = emptyLog(count);
   for (let slot = 0; slot < count; slot += 1) {
     const i = order[slot] as number;
@@ -96,9 +117,7 @@ export function mergeRanges(ranges: readonly LogRange[]): FrozenLog {
     if (range.to > range.from) base = Math.min(base, range.log.time[range.from] as number);
   }
   if (count >= POSITION_BITS) throw new RangeError(`A day of ${count} events is too large to sort`);
-  const keys = new Float64Array(count);
-  const sourceRange = new Uint16Array(count);
-  const sourceIndex = new Int32Array(count);
+  const { keys, order: positions, range: sourceRange, index: sourceIndex } = scratch(count);
   let position = 0;
   ranges.forEach((range, rangeIndex) => {
     const { time, metric } = range.log;
@@ -109,7 +128,7 @@ export function mergeRanges(ranges: readonly LogRange[]): FrozenLog {
       position += 1;
     }
   });
-  const order = sortKeys(keys);
+  const order = sortKeys(keys, positions);
   const packed = emptyLog(count);
   for (let slot = 0; slot < count; slot += 1) {
     const at = order[slot] as number;

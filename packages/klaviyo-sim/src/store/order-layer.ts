@@ -20,9 +20,9 @@ const MINUTE = 60_000;
  * Cart, Started Checkout) and a post-purchase email five days later.
  *
  * @param attributedOnDay Placed Orders attributed to messages that land on this local day.
+ * @param log Where the events go: an empty log (a pooled one, say).
  */
-export function generateOrderLayer(model: StoreModel, day: number, attributedOnDay: number): EventLog {
-  const log = new EventLog();
+export function generateOrderLayer(model: StoreModel, day: number, attributedOnDay: number, log = new EventLog()): EventLog {
   const env = journeyEnv(model, log, day, 1);
   const random = createRandomSource(model.seed, 'organic-orders', day);
   const expected = expectedOrders(model, day);

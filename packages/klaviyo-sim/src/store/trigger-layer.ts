@@ -104,8 +104,7 @@ function winBackJourneys(model: StoreModel, env: JourneyEnv, day: number): void 
  * ago, and browsing sessions with the abandonment flows they trigger. Events may land up to
  * about two weeks later (opens, delayed orders, post-purchase emails), never earlier.
  */
-export function generateTriggerLayer(model: StoreModel, day: number): EventLog {
-  const log = new EventLog();
+export function generateTriggerLayer(model: StoreModel, day: number, log = new EventLog()): EventLog {
   const env = journeyEnv(model, log, day, 0);
   campaignJourneys(model, env, day);
   welcomeJourneys(model, env, day);

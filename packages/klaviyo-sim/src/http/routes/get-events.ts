@@ -92,6 +92,8 @@ const PAGE_BYTES = 1_100_000;
 /** Pages rendered ahead of the client on each cursor chain (see {@link getEvents}). */
 const READ_AHEAD_PAGES = 2;
 
+const COMMA = 0x2c;
+
 /** Events written between yields to the event loop when a page is rendered ahead. */
 const EVENTS_PER_SLICE = 25;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -139,7 +141,7 @@ async function renderEvents(context: RouteContext, url: URL, base: string, yield
   const write = eventWriterOf(context, base, eventFields);
   for (let index = 0; index < page.length; index += 1) {
     if (yielding && index > 0 && index % EVENTS_PER_SLICE === 0) await nextTurn();
-    if (index > 0) body.append(',');
+    if (index > 0) body.appendByte(COMMA);
     write(page[index] as EventRow, body);
   }
   body.append(`],"links":${JSON.stringify(links)}`);
