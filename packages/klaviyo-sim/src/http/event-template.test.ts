@@ -44,13 +44,26 @@ describe('event JSON writers', () => {
   });
 
   it('falls back to the string writer when a field is not its usual width, bytes unchanged', () => {
-    const reader: EventReader = { ...store.eventReader, profileId: (row) => `${store.eventReader.profileId(row)}-é` };
+    const reader: EventReader = { ...store.eventReader, metricId: (row) => `${store.eventReader.metricId(row)}-é` };
     const text = createEventJsonWriter(BASE, reader, attributionIdOf);
     const bytes = createEventTemplateWriter(BASE, reader, attributionIdOf, text);
     const page = rows.slice(0, 50);
     const out = written(bytes, page);
     expect(out).toContain('-é"');
     expect(out).toBe(page.map(text).join(','));
+  });
+
+  it('falls back for timestamps of other than ten digits and datetimes past year 9999', () => {
+    for (const [instant, expected] of [
+      [Date.parse('1999-12-31T23:59:59Z'), '"timestamp":946684799,'],
+      [Date.parse('+020000-01-01T00:00:00Z'), `"timestamp":${Date.parse('+020000-01-01T00:00:00Z') / 1000},`],
+    ] as const) {
+      const reader: EventReader = { ...store.eventReader, instant: () => instant };
+      const text = createEventJsonWriter(BASE, reader, attributionIdOf);
+      const out = written(createEventTemplateWriter(BASE, reader, attributionIdOf, text), rows.slice(0, 5));
+      expect(out).toContain(expected);
+      expect(out).toBe(rows.slice(0, 5).map(text).join(','));
+    }
   });
 
   it('escape the base URL once for every link', () => {

@@ -1,5 +1,6 @@
 import type { EventReader, EventRow } from '../store/event-rows.js';
 import { UUID_LENGTH } from '../store/ids.js';
+import { PROFILE_ID_LENGTH } from '../store/profiles.js';
 import { writeKlaviyoDateTime } from '../time/klaviyo-datetime.js';
 import type { Utf8Builder } from './utf8-builder.js';
 
@@ -8,7 +9,7 @@ const SLOT = { id: 0, timestamp: 1, datetime: 2, uuid: 3, profile: 4, metric: 5,
 type SlotName = keyof typeof SLOT;
 
 /** Each slot's width in characters (all ASCII): ids, uuids and datetimes have fixed shapes. */
-const WIDTH = [11, 10, 25, UUID_LENGTH, 26, 6, 12] as const;
+const WIDTH = [11, 10, 25, UUID_LENGTH, PROFILE_ID_LENGTH, 6, 12] as const;
 
 /** A run of JSON bytes with holes at known byte offsets, filled per event. */
 interface Template {
@@ -150,11 +151,10 @@ export function createEventTemplateWriter(
   };
 
   return (row, out) => {
-    const profileId = reader.profileId(row);
     const metric = metricCodesOf(reader.metricId(row));
     const attributed = reader.orderAttribution(row) !== undefined;
     const attribution = attributed ? attributionId(reader.id(row)) : '';
-    if (profileId.length !== WIDTH[SLOT.profile] || metric === undefined || (attributed && attribution.length !== WIDTH[SLOT.attribution])) {
+    if (metric === undefined || (attributed && attribution.length !== WIDTH[SLOT.attribution])) {
       out.append(fallback(row));
       return;
     }
@@ -187,7 +187,7 @@ export function createEventTemplateWriter(
     }
     for (let i = 0; i < holes.ids.length; i += 1) copyWithin(buffer, tailStart + (holes.ids[i] as number), id, WIDTH[SLOT.id]);
     reader.writeUuid(row, buffer, tailStart + holes.uuid);
-    writeAscii(buffer, tailStart + holes.profile, profileId);
+    reader.writeProfileId(row, buffer, tailStart + holes.profile);
     buffer.set(metric, tailStart + holes.metric);
     if (attributed) writeAscii(buffer, tailStart + attributedHoles.attribution, attribution);
     out.advance(tailStart + tail.bytes.length - start);

@@ -87,6 +87,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     currency: resolved.currency,
     websiteUrl: account.contact_information.website_url ?? 'https://www.example.com',
     profileId: pool.idOf,
+    writeProfileId: pool.writeId,
     messages: createMessageDirectory(model, flows),
     sharedProperties: new Map(),
     propertiesTemplates: new Map(),

@@ -15,6 +15,8 @@ export interface MaterializeContext {
   currency: string;
   websiteUrl: string;
   profileId(index: number): string;
+  /** Writes {@link profileId}'s characters as ASCII bytes at `at`. */
+  writeProfileId(index: number, target: Uint8Array, at: number): void;
   messages: MessageDirectory;
   /** Memo of {@link SharedProperties}, by {@link sharedPropertiesKey}; grows with the messages sent, not the events. */
   sharedProperties: Map<number, SharedProperties>;
@@ -192,6 +194,13 @@ function attributionTail(context: MaterializeContext, ref: number): string {
   return part.json;
 }
 
+/** What {@link propertiesBytesOf} needs to know of an event beyond its log: its id and that id's product hash. */
+export interface EventKeys {
+  idOf(dayLog: DayLog, index: number): string;
+  /** `hashKey(seed, idOf(dayLog, index))`, which picks the product a Viewed Product or Added to Cart event is about. */
+  productHashOf(dayLog: DayLog, index: number): number;
+}
+
 /** Metrics whose own properties are the event id plus a few values that repeat (product, page). */
 const ID_TEMPLATED = new Set<number>([METRIC.startedCheckout, METRIC.addedToCart, METRIC.viewedProduct, METRIC.activeOnSite]);
 /** Stands for the id in a template; any 11 characters that JSON writes as themselves. */
@@ -208,19 +217,18 @@ function ownTemplateKey(metric: number, product: number, ref: number): number {
  * (metric, product, attribution) with a hole for the id (11 ASCII characters: see eventId).
  * Undefined for orders, whose properties are their own.
  */
-export function propertiesBytesOf(context: MaterializeContext, dayLog: DayLog, index: number, idOf: () => string): PropertiesBytes | undefined {
+export function propertiesBytesOf(context: MaterializeContext, dayLog: DayLog, index: number, keys: EventKeys): PropertiesBytes | undefined {
   const shared = sharedPropertiesOf(context, dayLog, index);
   if (shared) return shared.bytes;
   const { log } = dayLog;
   const metric = log.metric[index] ?? 0;
   if (!ID_TEMPLATED.has(metric)) return undefined;
   const ref = log.ref[index] ?? -1;
-  const id = metric === METRIC.viewedProduct || metric === METRIC.addedToCart ? idOf() : undefined;
-  const product = id === undefined ? -1 : productOf(context, id);
+  const product = metric === METRIC.viewedProduct || metric === METRIC.addedToCart ? keys.productHashOf(dayLog, index) % PRODUCT_NAMES.length : -1;
   const key = ownTemplateKey(metric, product, ref);
   let template = context.propertiesTemplates.get(key);
   if (template === undefined) {
-    const own = { ...ownProperties(context, dayLog, index, id ?? ID_PLACEHOLDER), $event_id: ID_PLACEHOLDER };
+    const own = { ...ownProperties(context, dayLog, index, keys.idOf(dayLog, index)), $event_id: ID_PLACEHOLDER };
     const text = JSON.stringify(own).slice(0, -1) + attributionTail(context, ref);
     const bytes = Buffer.from(text);
     const idAt = bytes.indexOf(`"$event_id":"${ID_PLACEHOLDER}"`);

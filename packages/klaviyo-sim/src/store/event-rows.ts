@@ -1,6 +1,6 @@
-import { hashPrefix, mixWord } from '../random/hash.js';
+import { finalizeHash, hashPrefix, mixWord } from '../random/hash.js';
 import type { DayLog } from './day-assembly.js';
-import { materializeEvent, propertiesBytesOf, propertiesJsonOf, type MaterializeContext, type PropertiesBytes } from './event-materializer.js';
+import { materializeEvent, propertiesBytesOf, propertiesJsonOf, type EventKeys, type MaterializeContext, type PropertiesBytes } from './event-materializer.js';
 import { base62, BASE62_CODES, base62Four, uuidFromPrefix, writeBase62Four, writeUuidFromPrefix } from './ids.js';
 import { CONVERSION_METRICS } from './metric-catalog.js';
 import type { SimAttribution, SimEvent } from './types.js';
@@ -32,6 +32,8 @@ export interface EventReader {
   writeUuid(row: EventRow, target: Uint8Array, at: number): void;
   metricId(row: EventRow): string;
   profileId(row: EventRow): string;
+  /** Writes {@link profileId}'s 26 characters as ASCII bytes at `at`. */
+  writeProfileId(row: EventRow, target: Uint8Array, at: number): void;
   /** `JSON.stringify(event(row).properties)`, shared between events where it can be. */
   propertiesJson(row: EventRow): string;
   /**
@@ -75,6 +77,11 @@ export function createEventReader(context: MaterializeContext): EventReader {
     return mixWord(state, BASE62_CODES[seq % 62] as number);
   };
   const uuidCount = seedPrefix.count + 1;
+  // hashKey(seed, id) finishes the same state: hashRest(hashPrefix(seed), id).
+  const keys: EventKeys = {
+    idOf: (dayLog, index) => id({ dayLog, index }),
+    productHashOf: (dayLog, index) => finalizeHash(mixWord(uuidState({ dayLog, index }), 2)),
+  };
   const instant = ({ dayLog, index }: EventRow) => dayLog.log.time[index] ?? 0;
   const metric = ({ dayLog, index }: EventRow) => dayLog.log.metric[index] ?? 0;
   return {
@@ -87,8 +94,9 @@ export function createEventReader(context: MaterializeContext): EventReader {
     writeUuid: (row, target, at) => writeUuidFromPrefix(target, at, instant(row), uuidState(row), uuidCount),
     metricId: (row) => context.metrics[metric(row)]?.id ?? '',
     profileId: ({ dayLog, index }) => context.profileId(dayLog.log.profile[index] ?? 0),
+    writeProfileId: ({ dayLog, index }, target, at) => context.writeProfileId(dayLog.log.profile[index] ?? 0, target, at),
     propertiesJson: (row) => propertiesJsonOf(context, row.dayLog, row.index, id(row)),
-    propertiesBytes: (row) => propertiesBytesOf(context, row.dayLog, row.index, () => id(row)),
+    propertiesBytes: (row) => propertiesBytesOf(context, row.dayLog, row.index, keys),
     orderAttribution: ({ dayLog, index }) => {
       if (!CONVERSION_METRICS.includes(dayLog.log.metric[index] ?? -1)) return undefined;
       return context.messages(dayLog.log.ref[index] ?? -1)?.attribution;

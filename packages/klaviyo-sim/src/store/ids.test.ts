@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashKey, hashPrefix } from '../random/hash.js';
-import { base62, base62Four, createScrambler, timeOrderedUuid, UUID_LENGTH, uuidFromPrefix, writeBase62Four, writeUuidFromPrefix } from './ids.js';
+import { base62, base62Four, createScrambler, crockford32, timeOrderedUuid, UUID_LENGTH, uuidFromPrefix, writeBase62Four, writeCrockford32, writeUuidFromPrefix } from './ids.js';
 
 describe('ids', () => {
   it('base62Four writes what base62 writes with four digits', () => {
@@ -9,6 +9,16 @@ describe('ids', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 62 ** 4 - 1 }), (value) => {
         expect(base62Four(value)).toBe(base62(value, 4));
+      }),
+    );
+  });
+
+  it('writeCrockford32 writes crockford32 as bytes, and only its own bytes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 50 }), fc.integer({ min: 1, max: 10 }), (value, width) => {
+        const target = new Uint8Array(width + 4).fill(0x7e);
+        writeCrockford32(target, 2, value, width);
+        expect(String.fromCharCode(...target)).toBe(`~~${crockford32(value, width)}~~`);
       }),
     );
   });

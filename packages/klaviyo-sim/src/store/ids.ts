@@ -183,6 +183,17 @@ export function crockford32(value: number, width: number): string {
   return text;
 }
 
+const CROCKFORD32_CODES = Uint8Array.from(CROCKFORD32, (char) => char.charCodeAt(0));
+
+/** Writes {@link crockford32}'s `width` characters as ASCII bytes at `at`. */
+export function writeCrockford32(target: Uint8Array, at: number, value: number, width: number): void {
+  let rest = value;
+  for (let i = width - 1; i >= 0; i -= 1) {
+    target[at + i] = CROCKFORD32_CODES[rest % 32] as number;
+    rest = Math.floor(rest / 32);
+  }
+}
+
 /** Reads a Crockford base-32 string; `undefined` if it holds another character. */
 export function parseCrockford32(text: string): number | undefined {
   let value = 0;

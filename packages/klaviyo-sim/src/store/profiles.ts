@@ -1,10 +1,13 @@
 import { hashKey, hashPrefix, hashRestInteger } from '../random/hash.js';
-import { createScrambler, crockford32, parseCrockford32 } from './ids.js';
+import { createScrambler, parseCrockford32, writeCrockford32 } from './ids.js';
 import { consentsOf, profileTraits, type ProfileTraits } from './profile-traits.js';
 import type { SignupCurve } from './signup-curve.js';
 
 /** Profiles remembered at once (a fixed table, not one entry per profile). */
 const CORE_SLOTS = 1 << 16;
+
+/** Profile ids are ULID-shaped: 26 Crockford base-32 characters. */
+export const PROFILE_ID_LENGTH = 26;
 
 /** The welcome email goes out this long after signup; a bad address bounces on it. */
 export const WELCOME_DELAY_MS = 5 * 60_000;
@@ -27,6 +30,8 @@ export interface ProfilePool {
   core(index: number): ProfileCore;
   /** The id of profile `index`. */
   idOf(index: number): string;
+  /** Writes {@link idOf}'s {@link PROFILE_ID_LENGTH} characters as ASCII bytes at `at` (serving writes bytes). */
+  writeId(index: number, target: Uint8Array, at: number): void;
   /** The number of the profile with this id, if the pool could have produced it. */
   indexOf(id: string): number | undefined;
   /** Whether email marketing reaches the profile at an instant. */
@@ -73,23 +78,35 @@ export function createProfilePool(options: PoolOptions): ProfilePool {
   const noisePrefix = hashPrefix(seed, 'profile-id');
   const tailPrefix = hashPrefix(seed, 'profile-id-tail');
   const scrambler = createScrambler(idKey);
-  const makeId = (index: number): string => {
+  const writeMadeId = (index: number, target: Uint8Array, at: number): void => {
     // ULID layout: creation time, then 80 "random" bits that here encode the profile number.
     // Same as hashKey(seed, 'profile-id', index) * 256 + hashKey(seed, 'profile-id-tail', index) % 256.
     const noise = hashRestInteger(noisePrefix, index) * 256 + (hashRestInteger(tailPrefix, index) % 256);
-    return crockford32(curve.createdAt(index), 10) + crockford32(noise, 8) + crockford32(scrambler.scramble(index), 8);
+    writeCrockford32(target, at, curve.createdAt(index), 10);
+    writeCrockford32(target, at + 10, noise, 8);
+    writeCrockford32(target, at + 18, scrambler.scramble(index), 8);
   };
 
-  // Direct-mapped memo of ids: every event served names its profile, and active profiles recur.
+  // Direct-mapped memo of ids, as bytes: every event served names its profile, and active
+  // profiles recur. Bytes, not strings: a big store's misses then leave no garbage behind.
   const idIndexes = new Int32Array(CORE_SLOTS).fill(-1);
-  const ids: string[] = new Array<string>(CORE_SLOTS).fill('');
-  const idOf = (index: number): string => {
+  const idBytes = Buffer.alloc(CORE_SLOTS * PROFILE_ID_LENGTH);
+  const idAt = (index: number): number => {
     const slot = index % CORE_SLOTS;
-    if (idIndexes[slot] === index) return ids[slot] as string;
-    const id = makeId(index);
-    idIndexes[slot] = index;
-    ids[slot] = id;
-    return id;
+    const at = slot * PROFILE_ID_LENGTH;
+    if (idIndexes[slot] !== index) {
+      writeMadeId(index, idBytes, at);
+      idIndexes[slot] = index;
+    }
+    return at;
+  };
+  const idOf = (index: number): string => {
+    const at = idAt(index);
+    return idBytes.toString('latin1', at, at + PROFILE_ID_LENGTH);
+  };
+  const writeId = (index: number, target: Uint8Array, at: number): void => {
+    const from = idAt(index);
+    for (let i = 0; i < PROFILE_ID_LENGTH; i += 1) target[at + i] = idBytes[from + i] as number;
   };
 
   // A direct-mapped memo: campaign scans revisit every profile; bounded whatever the size.
@@ -130,8 +147,9 @@ export function createProfilePool(options: PoolOptions): ProfilePool {
     consents,
     core,
     idOf,
+    writeId,
     indexOf: (id) => {
-      if (id.length !== 26) return undefined;
+      if (id.length !== PROFILE_ID_LENGTH) return undefined;
       const scrambled = parseCrockford32(id.slice(18));
       if (scrambled === undefined) return undefined;
       const index = scrambler.unscramble(scrambled);
