@@ -97,7 +97,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
   const timeline: Timeline = {
     start,
     now,
-    timezone,
+    dayOf: clock.dayOf,
     metricIndexes: new Map(metrics.map((metric, index) => [metric.id, index])),
     reader,
     rowsOn: (metricIndexes, day) => {

@@ -79,7 +79,7 @@ export interface EventLogPool {
 }
 
 /** A pool that keeps at most `keep` idle logs (more are made while uses nest). */
-export function createEventLogPool(keep = 2): EventLogPool {
+export function createEventLogPool(keep = 1): EventLogPool {
   const idle: EventLog[] = [];
   return {
     use: (fill) => {

@@ -1,4 +1,3 @@
-import { localDayNumberAt } from '../time/zoned-time.js';
 import { civilDateOf, formatCivilDate } from '../time/civil-date.js';
 import type { DayLog } from './day-assembly.js';
 import type { EventReader, EventRow } from './event-rows.js';
@@ -22,7 +21,8 @@ export interface DayRows {
 export interface Timeline {
   start: Date;
   now: Date;
-  timezone: string;
+  /** The account's local day number of an instant (as `localDayNumberAt`, from a memo of offsets: listing asks on every page). */
+  dayOf(instant: number): number;
   /** Catalogue positions of metrics that have events, by metric id. */
   metricIndexes: ReadonlyMap<string, number>;
   reader: EventReader;
@@ -76,10 +76,10 @@ export function* listEventRows(timeline: Timeline, query: EventQuery = {}): Gene
   const { reader } = timeline;
   const descending = query.order === 'desc';
   const after = query.after ? { at: query.after.datetime.getTime(), id: query.after.id } : undefined;
-  let firstDay = localDayNumberAt(lower, timeline.timezone);
-  let lastDay = localDayNumberAt(upper - 1, timeline.timezone);
-  if (after && !descending) firstDay = Math.max(firstDay, localDayNumberAt(after.at, timeline.timezone));
-  if (after && descending) lastDay = Math.min(lastDay, localDayNumberAt(after.at, timeline.timezone));
+  let firstDay = timeline.dayOf(lower);
+  let lastDay = timeline.dayOf(upper - 1);
+  if (after && !descending) firstDay = Math.max(firstDay, timeline.dayOf(after.at));
+  if (after && descending) lastDay = Math.min(lastDay, timeline.dayOf(after.at));
 
   const keeps = (row: EventRow): boolean => {
     const instant = reader.instant(row);

@@ -109,7 +109,11 @@ export const UUID_LENGTH = 36;
  */
 export function writeUuidFromPrefix(target: Uint8Array, at: number, instant: number, state: number, count: number): void {
   const word = uuidWords(instant, state, count);
-  const [high, low, a, b, c] = [word[0] as number, word[1] as number, word[2] as number, word[3] as number, word[4] as number];
+  const high = word[0] as number;
+  const low = word[1] as number;
+  const a = word[2] as number;
+  const b = word[3] as number;
+  const c = word[4] as number;
   const middle = 0x8000 | (b & 0x3fff);
   putHex(target, at, high >>> 24);
   putHex(target, at + 2, high >>> 16);
@@ -150,7 +154,11 @@ function uuidWords(instant: number, state: number, count: number): Uint32Array {
 /** {@link timeOrderedUuid} of `parts`, given their {@link hashPrefix}: {@link writeUuidFromPrefix}'s characters as a string. */
 export function uuidFromPrefix(instant: number, prefix: HashPrefix): string {
   const word = uuidWords(instant, prefix.state, prefix.count);
-  const [high, low, a, b, c] = [word[0] as number, word[1] as number, word[2] as number, word[3] as number, word[4] as number];
+  const high = word[0] as number;
+  const low = word[1] as number;
+  const a = word[2] as number;
+  const b = word[3] as number;
+  const c = word[4] as number;
   const middle = 0x8000 | (b & 0x3fff);
   const byte = (value: number) => HEX_BYTES[value & 255] as string;
   return (
