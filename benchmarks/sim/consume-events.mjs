@@ -103,6 +103,9 @@ async function* aheadPages(url) {
     if (status !== 200) throw new Error(`answered ${status}: ${text.slice(0, 300)}`);
     const next = nextLinkOf(text);
     pending = next ? request(next) : undefined;
+    // node:http writes the request on a later turn of the event loop, and JSON.parse below holds
+    // the loop for milliseconds: without this turn the request would leave only after the parse.
+    if (pending) await new Promise((resolve) => setImmediate(resolve));
     const page = JSON.parse(text);
     if ((page.links.next ?? undefined) !== next) throw new Error(`links.next read from the end of the body (${next}) is not the page's (${page.links.next})`);
     bytes += text.length;

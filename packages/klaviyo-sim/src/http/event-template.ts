@@ -52,6 +52,11 @@ function writeAscii(buffer: Uint8Array, at: number, text: string): void {
   for (let i = 0; i < text.length; i += 1) buffer[at + i] = text.charCodeAt(i);
 }
 
+/** Copies a few bytes: for an id's six, a loop beats the fixed cost of TypedArray#set. */
+function copyBytes(buffer: Uint8Array, at: number, bytes: Uint8Array): void {
+  for (let i = 0; i < bytes.length; i += 1) buffer[at + i] = bytes[i] as number;
+}
+
 /** Copies `length` bytes within `buffer`: an event's id, written once, to its other holes. */
 function copyWithin(buffer: Uint8Array, to: number, from: number, length: number): void {
   for (let i = 0; i < length; i += 1) buffer[to + i] = buffer[from + i] as number;
@@ -143,15 +148,20 @@ export function createEventTemplateWriter(
   });
   const plainHoles = tailHoles(tails.plain);
   const attributedHoles = { ...tailHoles(tails.attributed), attribution: hole(tails.attributed, 'attribution') };
-  // Metric ids are a handful: their bytes are made once (undefined when one has an unusual width).
-  const metricCodes = new Map<string, Uint8Array | undefined>();
-  const metricCodesOf = (metricId: string) => {
-    if (!metricCodes.has(metricId)) metricCodes.set(metricId, metricId.length === WIDTH[SLOT.metric] ? Buffer.from(metricId, 'latin1') : undefined);
-    return metricCodes.get(metricId);
+  // Metric ids are a handful: their bytes are made once per catalogue position (undefined when
+  // one has an unusual width).
+  const metricCodes: (Uint8Array | undefined)[] = [];
+  const metricCodesOf = (row: EventRow): Uint8Array | undefined => {
+    const metric = reader.metric(row);
+    if (!(metric in metricCodes)) {
+      const metricId = reader.metricId(row);
+      metricCodes[metric] = metricId.length === WIDTH[SLOT.metric] ? Buffer.from(metricId, 'latin1') : undefined;
+    }
+    return metricCodes[metric];
   };
 
   return (row, out) => {
-    const metric = metricCodesOf(reader.metricId(row));
+    const metric = metricCodesOf(row);
     const attributed = reader.orderAttribution(row) !== undefined;
     const attribution = attributed ? attributionId(reader.id(row)) : '';
     if (metric === undefined || (attributed && attribution.length !== WIDTH[SLOT.attribution])) {
@@ -188,7 +198,7 @@ export function createEventTemplateWriter(
     for (let i = 0; i < holes.ids.length; i += 1) copyWithin(buffer, tailStart + (holes.ids[i] as number), id, WIDTH[SLOT.id]);
     reader.writeUuid(row, buffer, tailStart + holes.uuid);
     reader.writeProfileId(row, buffer, tailStart + holes.profile);
-    buffer.set(metric, tailStart + holes.metric);
+    copyBytes(buffer, tailStart + holes.metric, metric);
     if (attributed) writeAscii(buffer, tailStart + attributedHoles.attribution, attribution);
     out.advance(tailStart + tail.bytes.length - start);
   };

@@ -63,7 +63,8 @@ export function createEventReader(context: MaterializeContext): EventReader {
   };
   const id = ({ dayLog, index }: EventRow): string => prefixOf(dayLog, dayLog.log.metric[index] ?? 0).text + base62Four(dayLog.seq[index] ?? 0);
   const writeId = ({ dayLog, index }: EventRow, target: Uint8Array, at: number): void => {
-    target.set(prefixOf(dayLog, dayLog.log.metric[index] ?? 0).codes, at);
+    const { codes } = prefixOf(dayLog, dayLog.log.metric[index] ?? 0);
+    for (let i = 0; i < ID_PREFIX_LENGTH; i += 1) target[at + i] = codes[i] as number;
     writeBase62Four(target, at + ID_PREFIX_LENGTH, dayLog.seq[index] ?? 0);
   };
   // timeOrderedUuid(instant, seed, id) hashes extendPrefix(hashPrefix(seed), id): here, the

@@ -80,10 +80,13 @@ export function timeOrderedUuid(instant: number, ...parts: readonly HashPart[]):
   return uuidFromPrefix(instant, hashPrefix(...parts));
 }
 
+const UUID_SUFFIX_CODES = Uint8Array.from('uuid-', (char) => char.charCodeAt(0));
+
 /** The hash state after the first five characters of `'uuid-a'`, `'uuid-b'` and `'uuid-c'` (a string part of length 6). */
 function uuidSuffixState(state: number): number {
   let h = mixWord(state, 2 + 6);
-  for (const char of 'uuid-') h = mixWord(h, char.charCodeAt(0));
+  // Indexed over codes, not for…of over the string: that makes an iterator and five strings per uuid.
+  for (let i = 0; i < UUID_SUFFIX_CODES.length; i += 1) h = mixWord(h, UUID_SUFFIX_CODES[i] as number);
   return h;
 }
 
@@ -108,12 +111,14 @@ export const UUID_LENGTH = 36;
  * event, so this writes bytes instead of building a string.
  */
 export function writeUuidFromPrefix(target: Uint8Array, at: number, instant: number, state: number, count: number): void {
-  const word = uuidWords(instant, state, count);
-  const high = word[0] as number;
-  const low = word[1] as number;
-  const a = word[2] as number;
-  const b = word[3] as number;
-  const c = word[4] as number;
+  // Plain locals throughout: this runs per event served, and numbers kept in arrays or passed
+  // around as uint32 get boxed.
+  const shared = uuidSuffixState(state);
+  const a = finalizeHash(mixWord(mixWord(shared, 0x61), count + 1));
+  const b = finalizeHash(mixWord(mixWord(shared, 0x62), count + 1));
+  const c = finalizeHash(mixWord(mixWord(shared, 0x63), count + 1));
+  const high = Math.floor(instant / 0x1_0000) >>> 0;
+  const low = instant % 0x1_0000;
   const middle = 0x8000 | (b & 0x3fff);
   putHex(target, at, high >>> 24);
   putHex(target, at + 2, high >>> 16);
@@ -138,33 +143,12 @@ export function writeUuidFromPrefix(target: Uint8Array, at: number, instant: num
   putHex(target, at + 34, c);
 }
 
-const words = new Uint32Array(5);
-
-/** The instant's high and low parts and the three hashes a uuid is written from (in a shared array: read it at once). */
-function uuidWords(instant: number, state: number, count: number): Uint32Array {
-  const shared = uuidSuffixState(state);
-  words[0] = Math.floor(instant / 0x1_0000);
-  words[1] = instant % 0x1_0000;
-  words[2] = finalizeHash(mixWord(mixWord(shared, 0x61), count + 1));
-  words[3] = finalizeHash(mixWord(mixWord(shared, 0x62), count + 1));
-  words[4] = finalizeHash(mixWord(mixWord(shared, 0x63), count + 1));
-  return words;
-}
+const uuidScratch = Buffer.alloc(UUID_LENGTH);
 
 /** {@link timeOrderedUuid} of `parts`, given their {@link hashPrefix}: {@link writeUuidFromPrefix}'s characters as a string. */
 export function uuidFromPrefix(instant: number, prefix: HashPrefix): string {
-  const word = uuidWords(instant, prefix.state, prefix.count);
-  const high = word[0] as number;
-  const low = word[1] as number;
-  const a = word[2] as number;
-  const b = word[3] as number;
-  const c = word[4] as number;
-  const middle = 0x8000 | (b & 0x3fff);
-  const byte = (value: number) => HEX_BYTES[value & 255] as string;
-  return (
-    `${byte(high >>> 24)}${byte(high >>> 16)}${byte(high >>> 8)}${byte(high)}-${byte(low >>> 8)}${byte(low)}-7${HEX_BYTES[(a >>> 8) & 15]?.charAt(1) ?? ''}${byte(a)}-` +
-    `${byte(middle >>> 8)}${byte(middle)}-${byte(b >>> 24)}${byte(b >>> 16)}${byte(c >>> 24)}${byte(c >>> 16)}${byte(c >>> 8)}${byte(c)}`
-  );
+  writeUuidFromPrefix(uuidScratch, 0, instant, prefix.state, prefix.count);
+  return uuidScratch.toString('latin1');
 }
 
 /** A random-looking (version-4-shaped) UUID derived from `parts`; used for error ids. */

@@ -52,13 +52,14 @@ export function writeKlaviyoDateTime(target: Uint8Array, at: number, ms: number)
     for (let i = 0; i < 11; i += 1) lastDateCodes[i] = datePart.charCodeAt(i);
     lastByteDay = day;
   }
-  target.set(lastDateCodes, at);
+  // Loops, not TypedArray#set: its fixed cost is larger than copying eleven bytes.
+  for (let i = 0; i < 11; i += 1) target[at + i] = lastDateCodes[i] as number;
   const seconds = Math.floor((ms - day * MS_PER_DAY) / 1000);
   putTwoDigits(target, at + 11, Math.floor(seconds / 3600));
   target[at + 13] = 0x3a; // ':'
   putTwoDigits(target, at + 14, Math.floor((seconds % 3600) / 60));
   target[at + 16] = 0x3a;
   putTwoDigits(target, at + 17, seconds % 60);
-  target.set(OFFSET_CODES, at + 19);
+  for (let i = 0; i < 6; i += 1) target[at + 19 + i] = OFFSET_CODES[i] as number;
   return true;
 }
