@@ -17,14 +17,19 @@ export function finalizeHash(value: number): number {
   return h >>> 0;
 }
 
-/** Folds one 32-bit word into a running hash (Murmur3 body step). */
+/**
+ * Folds one 32-bit word into a running hash (Murmur3 body step). The running hash is kept as a
+ * signed 32-bit integer: only its bits matter (mixWord and finalizeHash read it as bits), and V8
+ * keeps a signed one unboxed where an unsigned one above 2³¹ would be a heap number, several per
+ * event served.
+ */
 export function mixWord(hash: number, word: number): number {
   let k = Math.imul(word >>> 0, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, 0x1b873593);
-  let h = (hash ^ k) >>> 0;
+  let h = hash ^ k;
   h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) >>> 0;
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
 function mixText(hash: number, text: string): number {
