@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import { hashedUuid } from '../store/ids.js';
 import type { KlaviyoStore } from '../store/types.js';
@@ -13,14 +14,15 @@ import { getLists, getList, getSegment, getSegments } from './routes/get-audienc
 import { getCampaign, getCampaignMessage, getCampaignMessageIds, getCampaignMessages } from './routes/get-campaign.js';
 import { getCampaigns } from './routes/get-campaigns.js';
 import { getEvent, getMetric } from './routes/get-event.js';
-import { getEvents } from './routes/get-events.js';
+import { EVENT_PAGE_BUFFER_BYTES, getEvents } from './routes/get-events.js';
 import { getFlowAction, getFlowActionIds, getFlowActions } from './routes/get-flow-actions.js';
 import { getFlowActionMessages, getFlowMessage } from './routes/get-flow-messages.js';
 import { getFlow, getFlows } from './routes/get-flows.js';
 import { getMetrics } from './routes/get-metrics.js';
 import { getProfile, getProfiles } from './routes/get-profiles.js';
 import { PageReadAhead } from './routes/page-read-ahead.js';
-import type { RouteContext } from './routes/route-context.js';
+import type { AfterSent, RouteContext } from './routes/route-context.js';
+import { PageBufferPool } from './page-buffers.js';
 
 /** Options of {@link createSimulatorApp}. */
 export interface SimulatorAppOptions {
@@ -46,7 +48,7 @@ export interface SimulatorAppOptions {
   sleep?: Sleep;
 }
 
-const ROUTES: Record<string, (context: RouteContext, request: Request) => Response | Promise<Response>> = {
+const ROUTES: Record<string, (context: RouteContext, request: Request, afterSent?: AfterSent) => Response | Promise<Response>> = {
   '/api/accounts': getAccounts,
   '/api/metrics': getMetrics,
   '/api/metrics/:id': getMetric,
@@ -89,8 +91,19 @@ const ROUTES: Record<string, (context: RouteContext, request: Request) => Respon
  *
  * @throws {InvalidFaultPlanError} when `faults` is a string that is not a valid fault plan.
  */
+/**
+ * Under @hono/node-server the app's env holds Node's response: its `finish` event says the body
+ * has been handed to the socket. Elsewhere (app.request in tests, the faults' own dispatch) there
+ * is none, and routes then keep nothing for reuse.
+ */
+function afterSentOf(env: unknown): AfterSent | undefined {
+  const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing;
+  if (!(outgoing instanceof ServerResponse)) return undefined;
+  return (done) => outgoing.once('finish', done);
+}
+
 export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOptions): Hono {
-  const context: RouteContext = { store, publicBaseUrl: options.publicBaseUrl, eventsReadAhead: new PageReadAhead() };
+  const context: RouteContext = { store, publicBaseUrl: options.publicBaseUrl, eventsReadAhead: new PageReadAhead(), eventPageBuffers: new PageBufferPool(EVENT_PAGE_BUFFER_BYTES) };
   const app = new Hono({ strict: false });
 
   const errorResponse = (error: ApiError, request: Request): Response => {
@@ -120,7 +133,7 @@ export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOpt
     });
   }
   for (const [path, handler] of Object.entries(ROUTES)) {
-    app.get(path, (c) => handler(context, c.req.raw));
+    app.get(path, (c) => handler(context, c.req.raw, afterSentOf(c.env)));
     app.all(path, (c) => {
       throw methodNotAllowed(c.req.method, path);
     });

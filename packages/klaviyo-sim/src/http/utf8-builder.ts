@@ -8,8 +8,14 @@ export class Utf8Builder {
   #bytes: Buffer;
   #length = 0;
 
-  constructor(expectedBytes = 64 * 1024) {
-    this.#bytes = Buffer.allocUnsafe(expectedBytes);
+  /** @param buffer Where to write (a pooled one, say); else a new buffer of `expectedBytes`. */
+  constructor(expectedBytes = 64 * 1024, buffer?: Buffer) {
+    this.#bytes = buffer ?? Buffer.allocUnsafe(expectedBytes);
+  }
+
+  /** The buffer written into (it changes when the builder grows): to give back to a pool once done with. */
+  get buffer(): Buffer {
+    return this.#bytes;
   }
 
   /** Appends the UTF-8 encoding of `text`. */

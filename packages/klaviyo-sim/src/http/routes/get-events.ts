@@ -13,7 +13,7 @@ import { QueryParameters } from '../query-parameters.js';
 import { rateLimitHeaders } from '../rate-limit-headers.js';
 import { attributionIdOf, eventWithAttributions, includedForEvents } from './event-includes.js';
 import { METRIC_FIELDS } from './get-metrics.js';
-import { routeRequest, type RouteContext } from './route-context.js';
+import { routeRequest, type AfterSent, type RouteContext } from './route-context.js';
 
 export const EVENT_FIELDS = ['datetime', 'event_properties', 'id', 'timestamp', 'uuid'] as const;
 export const PROFILE_FIELDS = [
@@ -84,11 +84,17 @@ function eventWriterOf(context: RouteContext, base: string, fields: readonly str
 /** A rendered page of events: the JSON body as UTF-8 and, when there is one, the next page's request URL. */
 export interface EventsPage {
   body: Uint8Array<ArrayBuffer>;
+  /** The buffer `body` lies in, to give back to the pool once the response is sent. */
+  buffer: Buffer;
   next?: { self: string; url: URL };
 }
 
-/** Bytes of a page of a thousand events, about 1 kB each: one allocation in the common case. */
-const PAGE_BYTES = 1_100_000;
+/** Bytes of a page of a thousand events, about 1 kB each: one buffer in the common case. */
+const EVENT_PAGE_BYTES = 1_100_000;
+/** Room for the links after the events. */
+const PAGE_TAIL_BYTES = 4096;
+/** The buffer a full page is written into (see PageBufferPool). */
+export const EVENT_PAGE_BUFFER_BYTES = EVENT_PAGE_BYTES + PAGE_TAIL_BYTES;
 /** Pages rendered ahead of the client on each cursor chain (see {@link getEvents}). */
 const READ_AHEAD_PAGES = 2;
 
@@ -137,7 +143,8 @@ async function renderEvents(context: RouteContext, url: URL, base: string, yield
   }
 
   // The body is JSON.stringify({ data, links, included? }) written piecewise: events are the bulk.
-  const body = new Utf8Builder(Math.ceil((PAGE_BYTES * page.length) / MAX_PAGE_SIZE) + 4096).append('{"data":[');
+  const expected = Math.ceil((EVENT_PAGE_BYTES * page.length) / MAX_PAGE_SIZE) + PAGE_TAIL_BYTES;
+  const body = new Utf8Builder(expected, context.eventPageBuffers.take(expected)).append('{"data":[');
   const write = eventWriterOf(context, base, eventFields);
   for (let index = 0; index < page.length; index += 1) {
     if (yielding && index > 0 && index % EVENTS_PER_SLICE === 0) await nextTurn();
@@ -149,7 +156,8 @@ async function renderEvents(context: RouteContext, url: URL, base: string, yield
     const included = includedForEvents(context, base, page.map(store.eventReader.event), include, { metric: metricFields, profile: profileFields });
     body.append(`,"included":${JSON.stringify(included)}`);
   }
-  return { body: body.append('}').toBytes(), ...(next ? { next } : {}) };
+  body.append('}');
+  return { body: body.toBytes(), buffer: body.buffer, ...(next ? { next } : {}) };
 }
 
 /**
@@ -157,7 +165,7 @@ async function renderEvents(context: RouteContext, url: URL, base: string, yield
  * datetime, with cursor paging that seeks straight to the cursor's day. The next pages are
  * rendered ahead while the client reads this one (see {@link PageReadAhead}).
  */
-export async function getEvents(context: RouteContext, request: Request): Promise<Response> {
+export async function getEvents(context: RouteContext, request: Request, afterSent?: AfterSent): Promise<Response> {
   const { url, base } = routeRequest(context, request);
   const { eventsReadAhead } = context;
   const page = await (eventsReadAhead.take(selfLink(base, url)) ?? renderEvents(context, url, base, false));
@@ -172,5 +180,6 @@ export async function getEvents(context: RouteContext, request: Request): Promis
     });
   };
   renderAhead(page.next, READ_AHEAD_PAGES);
+  afterSent?.(() => context.eventPageBuffers.release(page.buffer));
   return jsonApiTextResponse(page.body, 200, rateLimitHeaders('get_events'));
 }
