@@ -51,6 +51,17 @@ describe('createEventLogPool', () => {
     expect(seen).toContain(again);
   });
 
+  it('does not keep a log grown past a quarter million events', () => {
+    const pool = createEventLogPool();
+    const huge = pool.use((log) => {
+      fill(log, 300_000);
+      return log;
+    });
+    const next = pool.use((log) => log);
+    expect(next).not.toBe(huge);
+    expect(pool.use((log) => log)).toBe(next);
+  });
+
   it('takes the log back when filling throws', () => {
     const pool = createEventLogPool(1);
     let first: EventLog | undefined;

@@ -50,6 +50,11 @@ export class EventLog {
     this.push(other.time[index] ?? 0, other.metric[index] ?? 0, other.profile[index] ?? 0, other.ref[index] ?? NO_REF, other.value[index] ?? 0, other.group[index] ?? 0, other.flag[index] ?? 0);
   }
 
+  /** Events the arrays hold before they grow. */
+  get capacity(): number {
+    return this.time.length;
+  }
+
   /** Empties the log, keeping its arrays for the next fill. */
   clear(): void {
     this.#length = 0;
@@ -78,6 +83,12 @@ export interface EventLogPool {
   use<T>(fill: (log: EventLog) => T): T;
 }
 
+/**
+ * Logs kept idle hold at most this many events: a rare huge layer (a campaign day of a big store)
+ * is left to the GC rather than held for good.
+ */
+const KEPT_CAPACITY = 1 << 18;
+
 /** A pool that keeps at most `keep` idle logs (more are made while uses nest). */
 export function createEventLogPool(keep = 1): EventLogPool {
   const idle: EventLog[] = [];
@@ -88,7 +99,7 @@ export function createEventLogPool(keep = 1): EventLogPool {
       try {
         return fill(log);
       } finally {
-        if (idle.length < keep) idle.push(log);
+        if (idle.length < keep && log.capacity <= KEPT_CAPACITY) idle.push(log);
       }
     },
   };

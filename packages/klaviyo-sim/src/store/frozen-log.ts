@@ -44,10 +44,14 @@ let scratchOrder = new Int32Array(0);
 let scratchRange = new Uint16Array(0);
 let scratchIndex = new Int32Array(0);
 
+/** Scratch held for good covers this many events; a rare larger sort gets arrays of its own. */
+const KEPT_SCRATCH = 1 << 18;
+
 /** Scratch arrays for `count` events (views of the shared scratch: valid until the next call). */
 function scratch(count: number): { keys: Float64Array; order: Int32Array; range: Uint16Array; index: Int32Array } {
+  if (count > KEPT_SCRATCH) return { keys: new Float64Array(count), order: new Int32Array(count), range: new Uint16Array(count), index: new Int32Array(count) };
   if (scratchKeys.length < count) {
-    const capacity = Math.max(count, scratchKeys.length * 2);
+    const capacity = Math.min(KEPT_SCRATCH, Math.max(count, scratchKeys.length * 2));
     scratchKeys = new Float64Array(capacity);
     scratchOrder = new Int32Array(capacity);
     scratchRange = new Uint16Array(capacity);
