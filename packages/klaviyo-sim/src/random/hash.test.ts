@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extendPrefix, hashIntegers, hashKey, hashPrefix, hashRest, hashRestInteger } from './hash.js';
+import { extendPrefix, hashFiveIntegers, hashIntegers, hashKey, hashPrefix, hashRest, hashRestInteger } from './hash.js';
 
 const part = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.string(), fc.double());
 
@@ -28,6 +28,17 @@ describe('hashIntegers', () => {
     fc.assert(
       fc.property(anyNumber, anyNumber, anyNumber, (a, b, c) => {
         expect(hashIntegers(a, b, c)).toBe(hashKey(a, b, c));
+      }),
+    );
+  });
+});
+
+describe('hashFiveIntegers', () => {
+  it('is hashKey of five parts, integers or not', () => {
+    const anyNumber = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.integer(), fc.double(), fc.constant(2 ** 60));
+    fc.assert(
+      fc.property(anyNumber, anyNumber, anyNumber, anyNumber, anyNumber, (a, b, c, d, e) => {
+        expect(hashFiveIntegers(a, b, c, d, e)).toBe(hashKey(a, b, c, d, e));
       }),
     );
   });

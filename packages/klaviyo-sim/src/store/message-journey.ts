@@ -1,4 +1,4 @@
-import { finalizeHash, hashKey } from '../random/hash.js';
+import { finalizeHash, hashFiveIntegers } from '../random/hash.js';
 import { createRandomSource, type RandomSource } from '../random/random-source.js';
 import { isAlive } from './audiences.js';
 import { NO_REF, type EventLog } from './event-log.js';
@@ -50,7 +50,7 @@ const exponential = (random: RandomSource, mean: number) => -Math.log(1 - random
  */
 export function runJourney(env: JourneyEnv, profile: ProfileCore, send: Send): void {
   // Most recipients only receive: decide that from one hash and make a random stream only for the rest.
-  const hash = hashKey(env.seed, JOURNEY_STREAM, send.ref, profile.index, Math.floor(send.sendAt / 1000));
+  const hash = hashFiveIntegers(env.seed, JOURNEY_STREAM, send.ref, profile.index, Math.floor(send.sendAt / 1000));
   const { log } = env;
   const who = profile.index;
   const received = send.sendAt + ((hash & 0xffff) / 65_536) * send.spreadMs;
