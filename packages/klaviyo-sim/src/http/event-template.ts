@@ -52,7 +52,7 @@ function writeAscii(buffer: Uint8Array, at: number, text: string): void {
   for (let i = 0; i < text.length; i += 1) buffer[at + i] = text.charCodeAt(i);
 }
 
-/** Copies a few bytes: for an id's six, a loop beats the fixed cost of TypedArray#set. */
+/** Copies a few bytes: for a metric id's six, a loop beats the fixed cost of TypedArray#set. */
 function copyBytes(buffer: Uint8Array, at: number, bytes: Uint8Array): void {
   for (let i = 0; i < bytes.length; i += 1) buffer[at + i] = bytes[i] as number;
 }

@@ -231,9 +231,10 @@ export function propertiesBytesOf(context: MaterializeContext, dayLog: DayLog, i
     const own = { ...ownProperties(context, dayLog, index, keys.idOf(dayLog, index)), $event_id: ID_PLACEHOLDER };
     const text = JSON.stringify(own).slice(0, -1) + attributionTail(context, ref);
     const bytes = Buffer.from(text);
-    const idAt = bytes.indexOf(`"$event_id":"${ID_PLACEHOLDER}"`);
-    if (idAt < 0 || bytes.indexOf(ID_PLACEHOLDER, idAt + 14) >= 0) throw new Error(`The properties of metric ${metric} must hold the event id once, as $event_id`);
-    template = { bytes, idAt: idAt + '"$event_id":"'.length };
+    const member = bytes.indexOf(`"$event_id":"${ID_PLACEHOLDER}"`);
+    const idAt = member + '"$event_id":"'.length;
+    if (member < 0 || bytes.indexOf(ID_PLACEHOLDER, idAt + ID_PLACEHOLDER.length) >= 0) throw new Error(`The properties of metric ${metric} must hold the event id once, as $event_id`);
+    template = { bytes, idAt };
     context.propertiesTemplates.set(key, template);
   }
   return template;
