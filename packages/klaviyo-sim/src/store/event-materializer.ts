@@ -65,10 +65,8 @@ export function eventId(context: Pick<MaterializeContext, 'idPrefix'>, day: numb
   return context.idPrefix + base62(day, 3) + base62(metric, 1) + base62(seq, 4);
 }
 
-/** The product a Viewed Product or Added to Cart event with id `id` is about, as its position in PRODUCT_NAMES. */
-function productOf(context: Pick<MaterializeContext, 'seed'>, id: string): number {
-  return hashKey(context.seed, id) % PRODUCT_NAMES.length;
-}
+/** The product a Viewed Product or Added to Cart event is about, as its position in PRODUCT_NAMES, from `hashKey(seed, id)`. */
+const productOf = (idHash: number): number => idHash % PRODUCT_NAMES.length;
 
 function itemNamesOf(mask: number): string[] {
   return PRODUCT_NAMES.filter((_, index) => (mask & (1 << index)) !== 0);
@@ -133,7 +131,7 @@ function ownProperties(context: MaterializeContext, dayLog: DayLog, index: numbe
     }
     case METRIC.viewedProduct:
     case METRIC.addedToCart:
-      return { $event_id: id, ProductName: PRODUCT_NAMES[productOf(context, id)] };
+      return { $event_id: id, ProductName: PRODUCT_NAMES[productOf(hashKey(context.seed, id))] };
     case METRIC.startedCheckout:
       return { $event_id: id };
     case METRIC.activeOnSite:
@@ -224,7 +222,7 @@ export function propertiesBytesOf(context: MaterializeContext, dayLog: DayLog, i
   const metric = log.metric[index] ?? 0;
   if (!ID_TEMPLATED.has(metric)) return undefined;
   const ref = log.ref[index] ?? -1;
-  const product = metric === METRIC.viewedProduct || metric === METRIC.addedToCart ? keys.productHashOf(dayLog, index) % PRODUCT_NAMES.length : -1;
+  const product = metric === METRIC.viewedProduct || metric === METRIC.addedToCart ? productOf(keys.productHashOf(dayLog, index)) : -1;
   const key = ownTemplateKey(metric, product, ref);
   let template = context.propertiesTemplates.get(key);
   if (template === undefined) {
