@@ -9,6 +9,7 @@ export type { RateLimitMode } from './http/limits/rate-limit-middleware.js';
 export { FAULT_KINDS, InvalidFaultPlanError, parseFaultPlan, type FaultKind, type FaultPlan, type FaultRule } from './http/faults/fault-plan.js';
 export type { Sleep } from './http/faults/fault-middleware.js';
 export type { EventReader, EventRow } from './store/event-rows.js';
+export type { GenerationCounts } from './store/day-assembly.js';
 export type {
   AttributedOrder,
   AttributedOrderQuery,

@@ -123,6 +123,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     events: (query) => ({ [Symbol.iterator]: () => listEvents(timeline, query) }),
     eventRows: (query) => ({ [Symbol.iterator]: () => listEventRows(timeline, query) }),
     eventReader: reader,
+    generated: assembler.generated,
     eventsByDay: (query) => ({ [Symbol.iterator]: () => listEventDays(timeline, query) }),
     event: (id) => findEvent(materialize, assembler, window, id),
     metric: (id) => metricsById.get(id),

@@ -33,4 +33,27 @@ describe('WeightedLruCache', () => {
     for (const key of ['a', 'b', 'c', 'c', 'b', 'a']) get(key, 1);
     expect(made).toEqual(['a', 'b', 'c', 'a']);
   });
+
+  it('evicts entries still needed only after the others, and only when the limits say so', () => {
+    const needed = new Set(['a', 'b']);
+    const made: string[] = [];
+    const cache = new WeightedLruCache<string, number>(1_000, (weight) => weight, 3, (key) => needed.has(key));
+    const get = (key: string) => cache.getOrCreate(key, () => (made.push(key), 1));
+    for (const key of ['a', 'b', 'c', 'd', 'e']) get(key); // c, then d, go: a and b are older but needed
+    for (const key of ['a', 'b', 'e']) get(key);
+    expect(made).toEqual(['a', 'b', 'c', 'd', 'e']);
+    needed.clear();
+    get('f'); // nothing is needed now: the least recently used (a) goes
+    get('a');
+    expect(made).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'a']);
+  });
+
+  it('evicts needed entries too when every entry is needed and the budget is passed', () => {
+    const made: string[] = [];
+    const cache = new WeightedLruCache<string, number>(2, (weight) => weight, Infinity, () => true);
+    const get = (key: string) => cache.getOrCreate(key, () => (made.push(key), 1));
+    for (const key of ['a', 'b', 'c', 'a']) get(key);
+    expect(cache.weight).toBe(2);
+    expect(made).toEqual(['a', 'b', 'c', 'a']);
+  });
 });

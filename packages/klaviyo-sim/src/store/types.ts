@@ -1,4 +1,5 @@
 import type { EventReader, EventRow } from './event-rows.js';
+import type { GenerationCounts } from './day-assembly.js';
 
 /** Options of {@link createKlaviyoStore}; every field has a default. */
 export interface StoreOptions {
@@ -383,6 +384,11 @@ export interface KlaviyoStore {
   eventRows(query?: EventQuery): Iterable<EventRow>;
   /** Reads the fields of event rows. */
   readonly eventReader: EventReader;
+  /**
+   * Generation work done so far: layers generated and days assembled. Each layer is made once
+   * while its days are being served, unless the memory budget made the store drop it early.
+   */
+  generated(): GenerationCounts;
   /** Events grouped by local day of the account (only days with events), for per-day aggregation. */
   eventsByDay(query?: EventQuery): Iterable<EventDay>;
   /** An event by id, if the store has it. */
