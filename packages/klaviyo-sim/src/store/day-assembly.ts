@@ -31,7 +31,7 @@ export interface AssemblyBudgets {
 const CONCURRENT_WALKS = 4;
 /** Layers a walk needs beyond its day's span: its day, and the one each side (its next day, up or down). */
 const NEIGHBOURS = 3;
-/** Layers held beyond the ones the walks need. */
+/** Layers held that no walk needs now: neighbours for a walk that turns back, or a new one nearby. */
 const SPARE_LAYERS = 7;
 /** Assembled days held: a few clients (or time slices) paging through different days at once. */
 const DAYS_HELD = 8;
@@ -103,13 +103,15 @@ export function createDayAssembler(model: StoreModel, budgets: AssemblyBudgets):
   // and no others, so small stores do not keep a year of layers just because they fit.
   // A layer is needed while a walk's day (or the next one) takes events from it.
   const walks = createWalkHeads(WALKS_FOLLOWED);
-  const triggers = new WeightedLruCache<number, FrozenLog>(budgets.layers, weigh, CONCURRENT_WALKS * (TRIGGER_LAYER_SPAN_DAYS + NEIGHBOURS) + SPARE_LAYERS, (origin) =>
-    walks.near(origin, TRIGGER_LAYER_SPAN_DAYS),
-  );
-  const orders = new WeightedLruCache<number, FrozenLog>(budgets.layers / 4, weigh, CONCURRENT_WALKS * (ORDER_LAYER_SPAN_DAYS + NEIGHBOURS) + SPARE_LAYERS, (origin) =>
-    walks.near(origin, ORDER_LAYER_SPAN_DAYS),
-  );
-  const days = new WeightedLruCache<number, DayLog>(budgets.days, (dayLog) => dayLog.log.length, DAYS_HELD, (day) => walks.near(day, 0));
+  const triggers = new WeightedLruCache<number, FrozenLog>(budgets.layers, weigh, CONCURRENT_WALKS * (TRIGGER_LAYER_SPAN_DAYS + NEIGHBOURS) + SPARE_LAYERS, {
+    isNeeded: (origin) => walks.near(origin, TRIGGER_LAYER_SPAN_DAYS),
+    maxIdle: SPARE_LAYERS,
+  });
+  const orders = new WeightedLruCache<number, FrozenLog>(budgets.layers / 4, weigh, CONCURRENT_WALKS * (ORDER_LAYER_SPAN_DAYS + NEIGHBOURS) + SPARE_LAYERS, {
+    isNeeded: (origin) => walks.near(origin, ORDER_LAYER_SPAN_DAYS),
+    maxIdle: SPARE_LAYERS,
+  });
+  const days = new WeightedLruCache<number, DayLog>(budgets.days, (dayLog) => dayLog.log.length, DAYS_HELD, { isNeeded: (day) => walks.near(day, 0) });
   const attributed = new Map<number, number>();
 
   // Layers are generated into pooled logs and frozen into right-sized copies.

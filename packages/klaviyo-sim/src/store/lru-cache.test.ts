@@ -37,7 +37,7 @@ describe('WeightedLruCache', () => {
   it('evicts entries still needed only after the others, and only when the limits say so', () => {
     const needed = new Set(['a', 'b']);
     const made: string[] = [];
-    const cache = new WeightedLruCache<string, number>(1_000, (weight) => weight, 3, (key) => needed.has(key));
+    const cache = new WeightedLruCache<string, number>(1_000, (weight) => weight, 3, { isNeeded: (key) => needed.has(key) });
     const get = (key: string) => cache.getOrCreate(key, () => (made.push(key), 1));
     for (const key of ['a', 'b', 'c', 'd', 'e']) get(key); // c, then d, go: a and b are older but needed
     for (const key of ['a', 'b', 'e']) get(key);
@@ -50,10 +50,21 @@ describe('WeightedLruCache', () => {
 
   it('evicts needed entries too when every entry is needed and the budget is passed', () => {
     const made: string[] = [];
-    const cache = new WeightedLruCache<string, number>(2, (weight) => weight, Infinity, () => true);
+    const cache = new WeightedLruCache<string, number>(2, (weight) => weight, Infinity, { isNeeded: () => true });
     const get = (key: string) => cache.getOrCreate(key, () => (made.push(key), 1));
     for (const key of ['a', 'b', 'c', 'a']) get(key);
     expect(cache.weight).toBe(2);
     expect(made).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('holds at most maxIdle entries that are not needed, oldest going first', () => {
+    const needed = new Set(['a']);
+    const made: string[] = [];
+    const cache = new WeightedLruCache<string, number>(1_000, (weight) => weight, Infinity, { isNeeded: (key) => needed.has(key), maxIdle: 2 });
+    const get = (key: string) => cache.getOrCreate(key, () => (made.push(key), 1));
+    for (const key of ['a', 'b', 'c', 'd']) get(key); // b goes: c and d are the two idle ones kept
+    for (const key of ['a', 'c', 'd', 'b']) get(key);
+    expect(made).toEqual(['a', 'b', 'c', 'd', 'b']);
+    expect(cache.weight).toBe(3);
   });
 });

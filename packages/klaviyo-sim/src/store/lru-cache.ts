@@ -33,9 +33,9 @@ export class LruCache<K, V> {
 /**
  * A least-recently-used cache bounded by the total weight of its entries (e.g. events held)
  * rather than their number: one busy day at a million profiles outweighs a hundred quiet ones.
- * The most recent entry is always kept, however heavy. With `isNeeded`, entries still needed are
- * evicted only after every other one: least recently used is a poor guess when several readers
- * walk through the keys at different speeds (see createDayAssembler).
+ * The most recent entry is always kept, however heavy. Entries still needed (`needs`) are evicted
+ * only after every other one: least recently used is a poor guess when several readers walk
+ * through the keys at different speeds (see createDayAssembler).
  */
 export class WeightedLruCache<K, V> {
   readonly #entries = new Map<K, { value: V; weight: number }>();
@@ -46,13 +46,14 @@ export class WeightedLruCache<K, V> {
    * @param weigh The weight of a value (e.g. events it holds).
    * @param maxEntries Most entries held, whatever their weight: a cache whose reuse spans a
    *   known number of entries (the layers one day needs) holds no more, however light they are.
-   * @param isNeeded Whether a key will be asked for again soon: such entries go last.
+   * @param needs Which keys will be asked for again soon (`isNeeded`): such entries go last. And
+   *   the most entries held that are not needed (`maxIdle`, default no limit).
    */
   constructor(
     readonly budget: number,
     readonly weigh: (value: V) => number,
     readonly maxEntries = Infinity,
-    readonly isNeeded: (key: K) => boolean = () => false,
+    readonly needs: { isNeeded: (key: K) => boolean; maxIdle?: number } = { isNeeded: () => false },
   ) {}
 
   /** The cached value, or the one `create` makes (which is then cached). */
@@ -67,20 +68,31 @@ export class WeightedLruCache<K, V> {
     const weight = Math.max(1, this.weigh(value));
     this.#entries.set(key, { value, weight });
     this.#total += weight;
-    // Oldest first, those not needed; then, if the budget still says so, needed ones too.
-    for (const spareNeeded of [true, false]) {
-      for (const [oldest, entry] of this.#entries) {
-        if (this.#fits() || oldest === key) break;
-        if (spareNeeded && this.isNeeded(oldest)) continue;
-        this.#entries.delete(oldest);
-        this.#total -= entry.weight;
-      }
-    }
+    this.#evict(key);
     return value;
   }
 
-  #fits(): boolean {
-    return this.#total <= this.budget && this.#entries.size <= this.maxEntries;
+  /** Oldest first, those not needed; then, if the limits still say so, needed ones too. Never `newest`. */
+  #evict(newest: K): void {
+    const { isNeeded, maxIdle = Infinity } = this.needs;
+    const fits = () => this.#total <= this.budget && this.#entries.size <= this.maxEntries;
+    let idle = 0;
+    if (maxIdle !== Infinity) for (const key of this.#entries.keys()) if (!isNeeded(key)) idle += 1;
+    for (const [oldest, entry] of this.#entries) {
+      if ((fits() && idle <= maxIdle) || oldest === newest) break;
+      if (isNeeded(oldest)) continue;
+      this.#drop(oldest, entry.weight);
+      idle -= 1;
+    }
+    for (const [oldest, entry] of this.#entries) {
+      if (fits() || oldest === newest) break;
+      this.#drop(oldest, entry.weight);
+    }
+  }
+
+  #drop(key: K, weight: number): void {
+    this.#entries.delete(key);
+    this.#total -= weight;
   }
 
   /** Total weight held. */
