@@ -6,22 +6,26 @@
 // every event with consume-events.mjs in a second process (a loop following links.next at
 // page[size]=1000 and parsing every page; each client in BENCH_CLIENTS gets a fresh simulator:
 // node:http one request at a time or asking for the next page as soon as a page arrives, fetch, or
-// Klens's own client, which also asks early;
-// one time slice or several read at once as Klens's sync does), and reads both processes' peak
-// RSS and CPU time per event. CPU time is the steadier
-// figure on a shared machine: events/s falls when other work takes a core, µs/event much less.
-// The client also times its own JSON.parse calls: on this machine parsing 1 kB of JSON per event
-// is most of a client's work, and the events/s that parsing alone allowed in the same run is a
-// ceiling no one-thread client can beat, whatever the machine's speed was at the time.
-// Progress is printed while it runs; the figures come last, as a table.
+// Klens's own client, which also asks early; one time slice or several read at once, as Klens's
+// sync backfills a metric in 4), and reads both processes' peak RSS and CPU time per event. CPU
+// time is the steadier figure on a shared machine: events/s falls when other work takes a core,
+// µs/event much less.
+//
+// The baseline, measured in the same run: right after each simulator measurement the same client
+// reads as many events from replay-server.mjs, which serves the store's first pages again and
+// again with no work per request. That is the most the client gets on this machine at that
+// moment, and "simulator ÷ replay" is what the simulator costs it, whatever the machine's speed.
+// The client also times its own JSON.parse calls: parsing 1 kB of JSON per event is most of a
+// client's work, and the events/s that parsing alone allowed is a ceiling no one-thread client
+// can beat. Progress is printed while it runs; the figures come last, as tables.
 //
 // Env: BENCH_SIZES (comma-separated event counts, default 100000,1000000,10000000), SEED (default 1),
-// BENCH_CLIENTS (transport:slices entries, default http:1,http-ahead:1,klens:1; fetch:1 is the plain fetch
-// client; e.g. klens:4 reads four slices at once),
+// BENCH_CLIENTS (transport:slices entries, default http-ahead:1,klens:1,klens:4; http:1 is node:http
+// one request at a time, fetch:1 the plain fetch client),
 // BENCH_RUNS (default 3: each size and client is measured this many times; the table gives medians),
 // BENCH_MAX_EVENTS (default 1000000: each client stops after this many events, so the 10M store is
 // measured on its first million events instead of an hour of paging; `all` pages through everything;
-// the table says how many were served).
+// the table says how many were served), BENCH_BASELINE (default on; `off` skips the replay runs).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -64,17 +68,37 @@ function peakRssKb(pid) {
   return match ? Number(match[1]) : NaN;
 }
 
-function startSimulator(env) {
-  const child = spawn(process.execPath, [join(simDist, 'cli.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a server script and resolves once its first stdout line matching `ready` is out. */
+function startServer(script, args, env, ready) {
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const match = /Klaviyo simulator on (\S+) \(API key (\S+),/.exec(out);
-      if (match) resolve({ child, url: match[1], apiKey: match[2] });
+      const match = ready.exec(out);
+      if (match) resolve({ child, match });
     });
-    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code} before listening: ${out}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening: ${out}`)));
   });
+}
+
+async function startSimulator(env) {
+  const { child, match } = await startServer(join(simDist, 'cli.js'), [], env, /Klaviyo simulator on (\S+) \(API key (\S+),/);
+  return { child, url: match[1], apiKey: match[2] };
+}
+
+/** Pages the replay server holds: 8 MB of JSON, more than the CPU caches, so parsing is not flattered. */
+const REPLAY_PAGES = 8;
+
+/** A replay server (replay-server.mjs) holding the first pages of a store, and the key they were read with. */
+async function startReplay(simEnv) {
+  const sim = await startSimulator(simEnv);
+  try {
+    const { child, match } = await startServer(join(here, 'replay-server.mjs'), [sim.url, sim.apiKey, String(REPLAY_PAGES)], {}, /Replay server on (\S+) /);
+    return { child, url: match[1], apiKey: sim.apiKey };
+  } finally {
+    sim.child.kill('SIGTERM');
+  }
 }
 
 const maxEventsText = process.env.BENCH_MAX_EVENTS ?? '1000000';
@@ -85,7 +109,7 @@ if (maxEvents && !(Number(maxEvents) >= 1000)) {
 }
 
 /** The clients to run against each store: transport and number of parallel time slices. */
-const clients = (process.env.BENCH_CLIENTS ?? 'http:1,http-ahead:1,klens:1').split(',').map((entry) => {
+const clients = (process.env.BENCH_CLIENTS ?? 'http-ahead:1,klens:1,klens:4').split(',').map((entry) => {
   const [transport, slices = '1'] = entry.split(':');
   return { transport, slices: Number(slices) };
 });
@@ -94,8 +118,8 @@ if (clients.some(({ transport, slices }) => !['http', 'http-ahead', 'fetch', 'kl
   process.exit(2);
 }
 
-function runClient(url, apiKey, { transport, slices }, window) {
-  const args = [join(here, 'consume-events.mjs'), url, apiKey, maxEvents, transport, String(slices), window.start.toISOString(), window.now.toISOString()];
+function runClient(url, apiKey, { transport, slices }, window, limit = maxEvents) {
+  const args = [join(here, 'consume-events.mjs'), url, apiKey, String(limit), transport, String(slices), window.start.toISOString(), window.now.toISOString()];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -126,19 +150,30 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** One measurement: a fresh simulator (cold caches) and one client run against it. */
-async function measure({ target, setting, window }, client) {
-  const sim = await startSimulator({ PORT: '0', SEED: seed, RATE_LIMITS: 'off', FAULTS: 'none', [knob]: String(setting) });
+/**
+ * One measurement: a fresh server (cold caches) and one client run against it. The server is the
+ * simulator, or the replay baseline: the same store's first pages served again and again.
+ */
+async function measure({ target, setting, window }, client, server, limit) {
+  const env = { PORT: '0', SEED: seed, RATE_LIMITS: 'off', FAULTS: 'none', [knob]: String(setting) };
+  const started = server === 'replay' ? await startReplay(env) : await startSimulator(env);
   try {
-    const simCpuBefore = cpuSeconds(sim.child.pid);
-    const result = await runClient(sim.url, sim.apiKey, client, window);
-    const simPeakKb = peakRssKb(sim.child.pid);
-    const simCpuSeconds = cpuSeconds(sim.child.pid) - simCpuBefore;
-    return { target, ...result, simPeakKb, simCpuSeconds };
+    const serverCpuBefore = cpuSeconds(started.child.pid);
+    const result = await runClient(started.url, started.apiKey, client, window, limit);
+    const serverPeakKb = peakRssKb(started.child.pid);
+    const serverCpuSeconds = cpuSeconds(started.child.pid) - serverCpuBefore;
+    return { target, server, ...result, serverPeakKb, serverCpuSeconds };
   } finally {
-    sim.child.kill('SIGTERM');
+    started.child.kill('SIGTERM');
   }
 }
+
+const baselineText = process.env.BENCH_BASELINE ?? 'on';
+if (!['on', 'off'].includes(baselineText)) {
+  console.error('BENCH_BASELINE must be on or off');
+  process.exit(2);
+}
+const baseline = baselineText === 'on';
 
 // Rounds go over every size and client in turn, so a slow spell of the shared machine lands on
 // one run of each rather than on all runs of one; the table shows medians.
@@ -148,37 +183,69 @@ for (let run = 1; run <= runs; run += 1) {
     const clamped = store.setting !== store.wanted ? ` (clamped from ${store.wanted})` : '';
     console.log(`\nrun ${run}/${runs}, ~${store.target.toLocaleString('en-US')} events: ${knob}=${store.setting}${clamped}`);
     for (const client of clients) {
-      const row = await measure(store, client);
-      measured.push(row);
-      console.log(
-        `  ${client.transport} × ${client.slices}: ${row.events.toLocaleString('en-US')} events in ${row.seconds.toFixed(1)} s (${Math.round(row.events / row.seconds).toLocaleString('en-US')}/s; ` +
-          `the client's JSON.parse alone took ${((row.parseSeconds * 1e6) / row.events).toFixed(1)} µs/event)`,
-      );
+      // The baseline right after the simulator, so the two see the machine in the same state, and
+      // for as many events as the simulator served: the replay never runs out of pages.
+      let served;
+      for (const server of baseline ? ['simulator', 'replay'] : ['simulator']) {
+        const row = { run, ...(await measure(store, client, server, server === 'replay' ? served : undefined)) };
+        served = row.events;
+        measured.push(row);
+        console.log(
+          `  ${client.transport} × ${client.slices}${server === 'replay' ? ' (replay baseline)' : ''}: ${row.events.toLocaleString('en-US')} events in ${row.seconds.toFixed(1)} s ` +
+            `(${Math.round(row.events / row.seconds).toLocaleString('en-US')}/s; the client's JSON.parse alone took ${((row.parseSeconds * 1e6) / row.events).toFixed(1)} µs/event)`,
+        );
+      }
     }
   }
 }
 
 const mb = (kb) => (kb / 1024).toFixed(0);
+const rate = (row) => row.events / row.seconds;
+const thousands = (value) => Math.round(value).toLocaleString('en-US');
 const table = [];
+const baselineTable = [];
 for (const { target } of stores) {
   for (const { transport, slices } of clients) {
-    const group = measured.filter((row) => row.target === target && row.transport === transport && row.slices === slices);
-    const rates = group.map((row) => row.events / row.seconds);
+    const of = (server) => measured.filter((row) => row.target === target && row.transport === transport && row.slices === slices && row.server === server);
+    const group = of('simulator');
+    const rates = group.map(rate);
+    const replays = of('replay');
+    // Each run's simulator figure over the replay measured right after it, then the median.
+    const ratios = group.flatMap((row) => replays.filter((replay) => replay.run === row.run).map((replay) => rate(row) / rate(replay)));
     table.push({
       'target events': target.toLocaleString('en-US'),
       client: `${transport} × ${slices}`,
       'events served': group[0].events.toLocaleString('en-US'),
-      'events/s (median)': Math.round(median(rates)).toLocaleString('en-US'),
-      'events/s (min–max)': `${Math.round(Math.min(...rates)).toLocaleString('en-US')}–${Math.round(Math.max(...rates)).toLocaleString('en-US')}`,
+      'events/s (median)': thousands(median(rates)),
+      'events/s (min–max)': `${thousands(Math.min(...rates))}–${thousands(Math.max(...rates))}`,
+      ...(baseline ? { 'replay baseline events/s': thousands(median(replays.map(rate))), 'simulator ÷ replay': median(ratios).toFixed(2) } : {}),
       'client JSON.parse µs/event': median(group.map((row) => (row.parseSeconds * 1e6) / row.events)).toFixed(1),
-      'JSON.parse ceiling, events/s': Math.round(median(group.map((row) => row.events / row.parseSeconds))).toLocaleString('en-US'),
+      'JSON.parse ceiling, events/s': thousands(median(group.map((row) => row.events / row.parseSeconds))),
       'MB/s (JSON)': (median(group.map((row) => row.bytes / row.seconds)) / 1e6).toFixed(1),
-      'simulator CPU µs/event': median(group.map((row) => (row.simCpuSeconds * 1e6) / row.events)).toFixed(1),
+      'simulator CPU µs/event': median(group.map((row) => (row.serverCpuSeconds * 1e6) / row.events)).toFixed(1),
       'client CPU µs/event': median(group.map((row) => (row.cpuSeconds * 1e6) / row.events)).toFixed(1),
-      'simulator peak RSS MB': mb(Math.max(...group.map((row) => row.simPeakKb))),
+      'simulator peak RSS MB': mb(Math.max(...group.map((row) => row.serverPeakKb))),
       'client peak RSS MB': mb(Math.max(...group.map((row) => row.peakRssKb))),
     });
+    if (baseline) {
+      const replayRates = replays.map(rate);
+      baselineTable.push({
+        'target events': target.toLocaleString('en-US'),
+        client: `${transport} × ${slices}`,
+        'events/s (median)': thousands(median(replayRates)),
+        'events/s (min–max)': `${thousands(Math.min(...replayRates))}–${thousands(Math.max(...replayRates))}`,
+        'client JSON.parse µs/event': median(replays.map((row) => (row.parseSeconds * 1e6) / row.events)).toFixed(1),
+        'client CPU µs/event': median(replays.map((row) => (row.cpuSeconds * 1e6) / row.events)).toFixed(1),
+        'replay server CPU µs/event': median(replays.map((row) => (row.serverCpuSeconds * 1e6) / row.events)).toFixed(1),
+        'replay server peak RSS MB': mb(Math.max(...replays.map((row) => row.serverPeakKb))),
+      });
+    }
   }
+}
+if (baseline) {
+  console.log(`\nBaseline: the same clients against a server replaying the store's first ${REPLAY_PAGES} pages (the same JSON, no generation), each run right after the simulator's`);
+  console.log('(the most a client got on this machine in the same run; "simulator ÷ replay" in the table below is the median of the runs\' ratios)');
+  console.table(baselineTable);
 }
 console.log('\nKlaviyo simulator: GET /api/events, page[size]=1000, loopback; client node:http (keep-alive) or fetch, reading 1 or more time slices at once');
 if (maxEvents) console.log(`(each client stopped after ${Number(maxEvents).toLocaleString('en-US')} events; "target events" is the store's size)`);
