@@ -43,4 +43,15 @@ describe('PageReadAhead', () => {
     await expect(ahead.take('a')).rejects.toThrow('bad page');
     await tick();
   });
+
+  it('by default holds two pages ahead for each of four chains read at once, so none is rendered twice', async () => {
+    const ahead = new PageReadAhead<string>();
+    let renders = 0;
+    const chains = ['a', 'b', 'c', 'd'];
+    for (const chain of chains) for (const page of [1, 2]) ahead.schedule(`${chain}${page}`, async () => `page ${chain}${page} (${(renders += 1)})`);
+    const taken = chains.flatMap((chain) => [1, 2].map((page) => ahead.take(`${chain}${page}`)));
+    expect(taken.every((page) => page !== undefined)).toBe(true);
+    await Promise.all(taken);
+    expect(renders).toBe(8);
+  });
 });

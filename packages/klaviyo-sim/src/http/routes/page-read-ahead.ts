@@ -12,12 +12,14 @@
  * Clients that read several time slices at once (as Klens's sync does) page through several
  * chains together, and a chain may be rendered more than one page ahead, so a few pages are held:
  * at most `capacity`, the oldest dropped first, so memory does not grow with the store or the
- * number of clients.
+ * number of clients. The default holds two pages ahead for each of 4 chains: Klens's sync reads a
+ * metric's backfill in 4 slices, and with room for only 4 pages the second page of each chain
+ * pushed out the first page of another, which was then rendered twice.
  */
 export class PageReadAhead<Page> {
   readonly #pages = new Map<string, Promise<Page>>();
 
-  constructor(readonly capacity = 4) {}
+  constructor(readonly capacity = 8) {}
 
   /** The page rendered (or being rendered) ahead whose `links.self` is `self`, once; else undefined. */
   take(self: string): Promise<Page> | undefined {
