@@ -147,3 +147,44 @@ describe('the request path', () => {
     await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
+
+describe('a listing whose pages come back cut off', () => {
+  /** Three pages of one listing; `answer` may replace the body of a page's nth request. */
+  function listing(answer: (page: number, request: number) => string | undefined = () => undefined) {
+    const requests: number[] = [];
+    const bodyOf = (page: number) =>
+      JSON.stringify({ data: [{ type: 'event', id: `event-of-page-${page}` }], links: page < 3 ? { next: `http://klaviyo.test/api/events?page%5Bcursor%5D=p${page + 1}` } : {} });
+    const fetchImpl: typeof fetch = async (input) => {
+      const page = Number(new URL(String(input)).searchParams.get('page[cursor]')?.slice(1) ?? 1);
+      requests.push(page);
+      const nth = requests.filter((requested) => requested === page).length;
+      return new Response(answer(page, nth) ?? bodyOf(page), { status: 200 });
+    };
+    return { fetchImpl, requests };
+  }
+
+  it('fetches the page again and hands the caller every page once', async () => {
+    const { fetchImpl, requests } = listing((page, nth) => (page === 2 && nth === 1 ? '{"data":[{"type":"event","id":"event-of-pa' : undefined));
+    const { klaviyo, waits, lines } = client({ fetch: fetchImpl });
+    const ids: string[] = [];
+    for await (const page of klaviyo.pages('/api/events')) ids.push(...(page.body.data as Array<{ id: string }>).map((event) => event.id));
+    expect(ids).toEqual(['event-of-page-1', 'event-of-page-2', 'event-of-page-3']);
+    expect(requests).toEqual([1, 2, 2, 3]);
+    expect(waits).toEqual([375]);
+    expect(lines.some((line) => line.includes('klaviyo request retried') && line.includes('malformed'))).toBe(true);
+  });
+
+  it('gives up on a page whose body stays cut off, with the same coded error as any request, after the pages before it', async () => {
+    const { fetchImpl, requests } = listing((page) => (page === 2 ? '{"data":[' : undefined));
+    const { klaviyo } = client({ fetch: fetchImpl, maxRetries: 2 });
+    const ids: string[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const page of klaviyo.pages('/api/events')) ids.push(...(page.body.data as Array<{ id: string }>).map((event) => event.id));
+      })(),
+    );
+    expect(ids).toEqual(['event-of-page-1']);
+    expect(error).toMatchObject({ code: 'KLAVIYO_INVALID_RESPONSE', attempts: 3, endpoint: '/api/events' });
+    expect(requests).toEqual([1, 2, 2, 2]);
+  });
+});
