@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createKlaviyoStore } from './create-klaviyo-store.js';
 import type { EventRow } from './event-rows.js';
+import { createWalkHeads } from './day-assembly.js';
 import { ORDER_LAYER_SPAN_DAYS } from './order-layer.js';
 import { TRIGGER_LAYER_SPAN_DAYS } from './trigger-layer.js';
 import type { EventPosition, KlaviyoStore } from './types.js';
@@ -70,5 +71,21 @@ describe('time slices read at once (as Klens backfills a metric in 4)', () => {
     expect(generated.triggerLayers).toBeLessThanOrEqual(once.triggerLayers + seams * (TRIGGER_LAYER_SPAN_DAYS + ORDER_LAYER_SPAN_DAYS + 1));
     expect(generated.orderLayers).toBeLessThanOrEqual(once.orderLayers + seams * (ORDER_LAYER_SPAN_DAYS + 1));
     expect(generated.days).toBeLessThanOrEqual(once.days + seams);
+  });
+});
+
+describe('createWalkHeads', () => {
+  it('moves a walk with each next day, up or down, and starts a walk for any other day', () => {
+    const walks = createWalkHeads(2);
+    for (const day of [100, 101, 102]) walks.visit(day); // one walk, now at 102
+    walks.visit(300); // a second walk
+    walks.visit(299); // it goes down
+    // A walk at 102 may next serve 101 or 103, whose layers come from origins 85 to 103: no others.
+    expect([84, 85, 102, 103].map((day) => walks.near(day, 16))).toEqual([false, true, true, true]);
+    expect([104, 282, 300, 301].map((day) => walks.near(day, 16))).toEqual([false, true, true, false]);
+    walks.visit(500); // a third walk: the one used least recently (at 102) is no longer followed
+    expect(walks.near(102, 16)).toBe(false);
+    expect(walks.near(299, 0)).toBe(true);
+    expect(walks.near(500, 0)).toBe(true);
   });
 });
