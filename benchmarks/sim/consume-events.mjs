@@ -20,6 +20,7 @@
 //
 // Usage: node benchmarks/sim/consume-events.mjs <base url> <api key> <max events|''> <http|http-ahead|fetch|klens> <slices> <from ISO> <to ISO>
 import http from 'node:http';
+import { createHttpGet } from './http-get.mjs';
 
 const [baseUrl, apiKey, maxText, transport = 'http', slicesText = '1', from, to] = process.argv.slice(2);
 const maxEvents = maxText ? Number(maxText) : Infinity;
@@ -47,18 +48,7 @@ const PROGRESS_EVERY_MS = 5000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: slices });
 
 /** GET over node:http: status and body text. */
-function httpGet(url) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent, headers }, (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      })
-      .on('error', reject);
-  });
-}
+const httpGet = createHttpGet(headers, agent);
 
 /** GET over fetch: status and body text. */
 async function fetchGet(url) {

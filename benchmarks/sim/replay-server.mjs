@@ -11,6 +11,7 @@
 // Usage: node benchmarks/sim/replay-server.mjs <simulator base url> <api key> <pages to hold>
 // Prints `Replay server on <url> (<n> pages)` once it listens with its pages copied.
 import http from 'node:http';
+import { createHttpGet } from './http-get.mjs';
 
 const [simulatorUrl, apiKey, pagesText = '8'] = process.argv.slice(2);
 const held = Number(pagesText);
@@ -21,19 +22,7 @@ if (!simulatorUrl || !apiKey || !(Number.isInteger(held) && held >= 1 && held <=
 
 const headers = { Authorization: `Klaviyo-API-Key ${apiKey}`, revision: '2026-07-15', accept: 'application/vnd.api+json' };
 
-/** GET over node:http: status and body text. */
-function get(url) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      })
-      .on('error', reject);
-  });
-}
+const get = createHttpGet(headers);
 
 const bodies = [];
 const server = http.createServer((request, response) => {
