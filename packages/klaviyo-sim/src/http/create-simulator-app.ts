@@ -75,6 +75,17 @@ const ROUTES: Record<string, (context: RouteContext, request: Request, afterSent
 };
 
 /**
+ * Under @hono/node-server the app's env holds Node's response: its `finish` event says the body
+ * has been handed to the socket. Elsewhere (app.request in tests, the faults' own dispatch) there
+ * is none, and routes then keep nothing for reuse.
+ */
+function afterSentOf(env: unknown): AfterSent | undefined {
+  const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing;
+  if (!(outgoing instanceof ServerResponse)) return undefined;
+  return (done) => outgoing.once('finish', done);
+}
+
+/**
  * The simulator's HTTP API as a Hono app: the GET endpoints analytics reads (accounts, metrics,
  * events, profiles, lists, segments, campaigns and their messages, flows with their actions and
  * messages) and the POST reports (metric aggregates, campaign and flow values, flow series), with
@@ -91,17 +102,6 @@ const ROUTES: Record<string, (context: RouteContext, request: Request, afterSent
  *
  * @throws {InvalidFaultPlanError} when `faults` is a string that is not a valid fault plan.
  */
-/**
- * Under @hono/node-server the app's env holds Node's response: its `finish` event says the body
- * has been handed to the socket. Elsewhere (app.request in tests, the faults' own dispatch) there
- * is none, and routes then keep nothing for reuse.
- */
-function afterSentOf(env: unknown): AfterSent | undefined {
-  const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing;
-  if (!(outgoing instanceof ServerResponse)) return undefined;
-  return (done) => outgoing.once('finish', done);
-}
-
 export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOptions): Hono {
   const context: RouteContext = { store, publicBaseUrl: options.publicBaseUrl, eventsReadAhead: new PageReadAhead(), eventPageBuffers: new PageBufferPool(EVENT_PAGE_BUFFER_BYTES) };
   const app = new Hono({ strict: false });

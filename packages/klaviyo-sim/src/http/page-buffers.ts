@@ -2,8 +2,9 @@
  * Reuses the buffers that pages of events are written into. A page is about a megabyte; a fresh
  * buffer of that size is fresh memory from the system, and writing a page into it faults every
  * 4 kB page of it in, which cost more than copying the page's bytes. A buffer comes back once the
- * response that carried it has been written to the socket (see `RouteHandler`'s `afterSent`), so
- * no byte is reused while it may still be sent; one that never comes back is left to the GC.
+ * response that carried it has been written to the socket (see `AfterSent` in
+ * routes/route-context.ts), so no byte is reused while it may still be sent; one that never comes
+ * back is left to the GC.
  */
 export class PageBufferPool {
   readonly #idle: Buffer[] = [];
