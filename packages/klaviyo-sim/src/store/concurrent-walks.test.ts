@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKlaviyoStore } from './create-klaviyo-store.js';
+import { createKlaviyoStore, createStoreWithin } from './create-klaviyo-store.js';
 import type { EventRow } from './event-rows.js';
-import { createWalkHeads } from './day-assembly.js';
+import { createWalkHeads, type GenerationCounts } from './day-assembly.js';
 import { ORDER_LAYER_SPAN_DAYS } from './order-layer.js';
 import { TRIGGER_LAYER_SPAN_DAYS } from './trigger-layer.js';
 import type { EventPosition, KlaviyoStore } from './types.js';
@@ -19,7 +19,7 @@ type Walk = { from?: Date; to?: Date };
  * every page is a fresh listing that resumes after the last event of the page before (the cursor).
  * Returns the events read per walk.
  */
-function interleave(store: KlaviyoStore, walks: Walk[], onPage: (walk: number, day: number) => void): number[] {
+function interleave(store: KlaviyoStore, walks: Walk[], onPage: (walk: number, day: number, eventsOfDay: number) => void): number[] {
   const read = walks.map(() => 0);
   const after: Array<EventPosition | undefined> = walks.map(() => undefined);
   const open = new Set(walks.keys());
@@ -35,23 +35,48 @@ function interleave(store: KlaviyoStore, walks: Walk[], onPage: (walk: number, d
       if (last) {
         const { eventReader } = store;
         after[walk] = { datetime: new Date(eventReader.instant(last)), id: eventReader.id(last) };
-        onPage(walk, last.dayLog.day);
+        onPage(walk, last.dayLog.day, last.dayLog.log.length);
       }
     }
   }
   return read;
 }
 
+/** Four equal time slices of the store's window. */
+function slicesOf(store: KlaviyoStore): Walk[] {
+  const span = store.now.getTime() - store.start.getTime();
+  const bound = (i: number) => new Date(store.start.getTime() + Math.floor((span * i) / 4 / 1000) * 1000);
+  return [0, 1, 2, 3].map((i) => ({ from: bound(i), to: bound(i + 1) }));
+}
+
+/** What one walk through the whole window reads and generates, and its busiest day. */
+function oneWalk() {
+  const alone = createKlaviyoStore(OPTIONS);
+  let busiestDay = 0;
+  const total = interleave(alone, [{}], (_walk, _day, events) => {
+    busiestDay = Math.max(busiestDay, events);
+  })[0]!;
+  return { total, once: alone.generated(), busiestDay };
+}
+
+/**
+ * Each slice starts by generating the layers its first day needs (the 16 + 8 origin days before
+ * it, and its own). The slice before it needs them again only when it reaches that day, long
+ * after: those are made twice, and so is the day where two slices meet. Nothing else.
+ */
+function expectMadeOnceButAtSeams(store: KlaviyoStore, walks: Walk[], once: GenerationCounts): void {
+  const seams = walks.length - 1;
+  const generated = store.generated();
+  expect(generated.triggerLayers).toBeLessThanOrEqual(once.triggerLayers + seams * (TRIGGER_LAYER_SPAN_DAYS + ORDER_LAYER_SPAN_DAYS + 1));
+  expect(generated.orderLayers).toBeLessThanOrEqual(once.orderLayers + seams * (ORDER_LAYER_SPAN_DAYS + 1));
+  expect(generated.days).toBeLessThanOrEqual(once.days + seams);
+}
+
 describe('time slices read at once (as Klens backfills a metric in 4)', () => {
   it('generate each layer and day once, as one walk through the window does, but where two slices meet', () => {
-    const alone = createKlaviyoStore(OPTIONS);
-    const total = interleave(alone, [{}], () => undefined)[0]!;
-    const once = alone.generated();
-
+    const { total, once } = oneWalk();
     const sliced = createKlaviyoStore(OPTIONS);
-    const span = sliced.now.getTime() - sliced.start.getTime();
-    const bound = (i: number) => new Date(sliced.start.getTime() + Math.floor((span * i) / 4 / 1000) * 1000);
-    const walks = [0, 1, 2, 3].map((i) => ({ from: bound(i), to: bound(i + 1) }));
+    const walks = slicesOf(sliced);
     // The walks really are apart: at some moment all four serve different days.
     let apart = false;
     const current = new Map<number, number>();
@@ -63,14 +88,38 @@ describe('time slices read at once (as Klens backfills a metric in 4)', () => {
     expect(apart).toBe(true);
     expect(read.reduce((sum, count) => sum + count, 0)).toBe(total);
     expect(once.triggerLayers).toBeGreaterThan(380);
-    // Each slice starts by generating the layers its first day needs (the 16 + 8 origin days
-    // before it, and its own). The slice before it needs them again only when it reaches that
-    // day, long after: those are made twice, and so is the day where two slices meet. Nothing else.
-    const seams = walks.length - 1;
-    const generated = sliced.generated();
-    expect(generated.triggerLayers).toBeLessThanOrEqual(once.triggerLayers + seams * (TRIGGER_LAYER_SPAN_DAYS + ORDER_LAYER_SPAN_DAYS + 1));
-    expect(generated.orderLayers).toBeLessThanOrEqual(once.orderLayers + seams * (ORDER_LAYER_SPAN_DAYS + 1));
-    expect(generated.days).toBeLessThanOrEqual(once.days + seams);
+    expectMadeOnceButAtSeams(sliced, walks, once);
+  });
+
+  it('fit in a layer budget of a few days where their 17 layers each would not, and still generate each layer once', () => {
+    const { total, once, busiestDay } = oneWalk();
+    // Room for 6 busy days of layer events, about what a million-profile store has for its 4
+    // slices. Held whole, the walks' layers need 40 here: at 6 the store made 2,802 trigger layers
+    // when it kept them whole. With their passed events dropped, 6 hold them.
+    const sliced = createStoreWithin(OPTIONS, { layers: 6 * busiestDay, days: 6 * busiestDay, selectedRows: 1_000_000 });
+    const walks = slicesOf(sliced);
+    const read = interleave(sliced, walks, () => undefined);
+
+    expect(read.reduce((sum, count) => sum + count, 0)).toBe(total);
+    expectMadeOnceButAtSeams(sliced, walks, once);
+  });
+
+  it('serve the same events, in the same order, when a slice turns back down (its dropped layer events are made again)', () => {
+    const whole = createKlaviyoStore(OPTIONS);
+    const trimmed = createStoreWithin(OPTIONS, { layers: 1_500_000, days: 1, selectedRows: 1_000_000 });
+    const middle = new Date((whole.start.getTime() + whole.now.getTime()) / 2);
+    const ids = (store: KlaviyoStore, walk: Walk & { order?: 'asc' | 'desc' }) => {
+      const out: string[] = [];
+      for (const row of store.eventRows(walk)) out.push(store.eventReader.id(row));
+      return out;
+    };
+    const week = 7 * 86_400_000;
+    // Up through a fortnight (dropping passed events as it goes), then down through it again.
+    const up = { from: new Date(middle.getTime() - week), to: new Date(middle.getTime() + week) };
+    ids(trimmed, up);
+    const down = ids(trimmed, { ...up, order: 'desc' });
+    expect(down.length).toBeGreaterThan(1000);
+    expect(down).toEqual(ids(whole, { ...up, order: 'desc' }));
   });
 });
 
@@ -87,5 +136,19 @@ describe('createWalkHeads', () => {
     expect(walks.near(102, 16)).toBe(false);
     expect(walks.near(299, 0)).toBe(true);
     expect(walks.near(500, 0)).toBe(true);
+  });
+
+  it('says from which day a layer is still wanted: the lowest walk at or above it, unless one there goes down', () => {
+    const walks = createWalkHeads(4);
+    expect(walks.firstDayWanted(100)).toBe(Infinity); // no walks
+    walks.visit(110); // a walk that has not moved yet is taken to go up
+    expect(walks.firstDayWanted(100)).toBe(110);
+    walks.visit(111);
+    walks.visit(104); // a second walk, at or above layer 100's origin
+    expect(walks.firstDayWanted(100)).toBe(104);
+    expect(walks.firstDayWanted(106)).toBe(111); // the walk at 104 is below it: it does not count
+    walks.visit(103); // the walk at 104 goes down: layer 100's earlier events may be wanted
+    expect(walks.firstDayWanted(100)).toBe(-Infinity);
+    expect(walks.firstDayWanted(105)).toBe(111);
   });
 });

@@ -3,7 +3,7 @@ import { localDayNumberAt, startOfLocalDay, wallClockAt } from '../time/zoned-ti
 import { createAccount } from './account.js';
 import { createAudiences } from './audiences.js';
 import { newsletterSendInstants } from './campaign-catalog.js';
-import { createDayAssembler } from './day-assembly.js';
+import { createDayAssembler, type AssemblyBudgets } from './day-assembly.js';
 import { createLocalClock } from './local-clock.js';
 import { listEventDays, listEventRows, listEvents, type Timeline } from './event-timeline.js';
 import { createFlowCatalog } from './flow-catalog.js';
@@ -35,12 +35,21 @@ const SIGNUPS_BEFORE_ANCHOR_DAYS = 730;
 
 /**
  * Events held in memory, as typed arrays: generation layers (37 bytes per event), assembled days
- * (41 with their sequence numbers), and the positions of metric-filtered days (4 bytes per event). Assembling one day needs
- * the 17 trigger layers before it, about 1.4M events at a million profiles, so the layer budget
- * covers that; the caches also hold at most a few entries beyond what a day needs (see
- * createDayAssembler), so a mid-sized store holds only its working set, not the budget.
+ * (41 with their sequence numbers), and the positions of metric-filtered days (4 bytes per event).
+ * Assembling a day needs the 17 trigger layers before it, about 1.4M events at a million profiles;
+ * once a day is assembled only the layers' events on later days are kept (see
+ * createDayAssembler), about one busy day's worth, so the layer budget covers 4 time slices read
+ * at once. The day budget holds the day each of those 4 slices is on (up to 300k events each at a
+ * million profiles): a day dropped while a slice is still paging through it is assembled again
+ * for every page. The caches also hold at most a few entries beyond what the walks need, so a
+ * mid-sized store holds only its working set, not the budget.
  */
-const BUDGETS = { layers: 1_500_000, days: 400_000, selectedRows: 1_000_000 };
+const BUDGETS: StoreBudgets = { layers: 1_500_000, days: 1_200_000, selectedRows: 1_000_000 };
+
+/** Most events each cache holds (see {@link BUDGETS}). */
+export interface StoreBudgets extends AssemblyBudgets {
+  selectedRows: number;
+}
 
 /**
  * Creates the deterministic synthetic Klaviyo account the simulator serves. Nothing is generated
@@ -59,6 +68,11 @@ const BUDGETS = { layers: 1_500_000, days: 400_000, selectedRows: 1_000_000 };
  * @throws {InvalidStoreOptionError} when an option is out of range.
  */
 export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
+  return createStoreWithin(options, BUDGETS);
+}
+
+/** {@link createKlaviyoStore} with other memory budgets: for tests of what the budgets decide. Not exported by the package. */
+export function createStoreWithin(options: StoreOptions, budgets: StoreBudgets): KlaviyoStore {
   const resolved = resolveStoreOptions(options);
   const { seed, timezone } = resolved;
   const now = new Date(resolved.now.getTime());
@@ -79,7 +93,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
   const flows = createFlowCatalog(seed, start.getTime(), audiences.campaignAudienceIds.newsletter);
   const defaultOrders = (DEFAULT_ORDERS_PER_DAY * resolved.size) / DEFAULT_SIZE;
   const model = createStoreModel({ seed, timezone, ordersPerDay: resolved.ordersPerDay, anchorDay, intent: Math.sqrt(resolved.ordersPerDay / defaultOrders), pool, clock });
-  const assembler = createDayAssembler(model, BUDGETS);
+  const assembler = createDayAssembler(model, budgets);
   const materialize = {
     seed,
     idPrefix: shortId(seed, 'event-id').slice(0, 3),
@@ -93,7 +107,7 @@ export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
     propertiesTemplates: new Map(),
   };
   const reader = createEventReader(materialize);
-  const selected = new WeightedLruCache<string, Int32Array | undefined>(BUDGETS.selectedRows, (rows) => rows?.length ?? 0);
+  const selected = new WeightedLruCache<string, Int32Array | undefined>(budgets.selectedRows, (rows) => rows?.length ?? 0);
   const timeline: Timeline = {
     start,
     now,

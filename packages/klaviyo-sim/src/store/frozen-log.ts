@@ -148,3 +148,20 @@ export function mergeRanges(ranges: readonly LogRange[]): FrozenLog {
   }
   return packed;
 }
+
+/**
+ * The events of a frozen log from position `from` on, as a copy: a view would keep the whole log's
+ * arrays alive, and dropping the rest is the point (see createDayAssembler).
+ */
+export function logFrom(log: FrozenLog, from: number): FrozenLog {
+  return {
+    length: log.length - from,
+    time: log.time.slice(from),
+    metric: log.metric.slice(from),
+    profile: log.profile.slice(from),
+    ref: log.ref.slice(from),
+    value: log.value.slice(from),
+    group: log.group.slice(from),
+    flag: log.flag.slice(from),
+  };
+}

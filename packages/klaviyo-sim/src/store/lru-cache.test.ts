@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WeightedLruCache } from './lru-cache.js';
+import { LruCache, WeightedLruCache } from './lru-cache.js';
 
 function cacheOf(budget: number, maxEntries?: number) {
   const made: string[] = [];
@@ -66,5 +66,32 @@ describe('WeightedLruCache', () => {
     for (const key of ['a', 'c', 'd', 'b']) get(key);
     expect(made).toEqual(['a', 'b', 'c', 'd', 'b']);
     expect(cache.weight).toBe(3);
+  });
+
+  it('replaces an entry with a lighter one in its place, and reweighs it, without making it again', () => {
+    const { cache, made, get } = cacheOf(10);
+    get('a', 6);
+    get('b', 3);
+    cache.replace('a', 2); // a keeps its place: still the least recently used
+    expect(cache.weight).toBe(5);
+    expect(cache.peek('a')).toBe(2);
+    get('c', 6); // 11 > 10: a goes first, though it was replaced after b was made
+    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.peek('b')).toBe(3);
+    expect(made).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('LruCache', () => {
+  it('gets and sets as the most recent entry, dropping the least recently used past its capacity', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1); // a is now the most recent
+    cache.set('c', 3); // b goes
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
+    cache.set('a', 4);
+    expect(cache.get('a')).toBe(4);
+    expect(cache.size).toBe(2);
   });
 });

@@ -24,6 +24,17 @@ export class LruCache<K, V> {
     return value;
   }
 
+  /** The cached value, if any (now the most recent). */
+  get(key: K): V | undefined {
+    return this.#entries.has(key) ? this.getOrCreate(key, () => undefined as V) : undefined;
+  }
+
+  /** Caches `value` as the most recent entry, in place of any held for `key`. */
+  set(key: K, value: V): void {
+    this.#entries.delete(key);
+    this.getOrCreate(key, () => value);
+  }
+
   /** Number of cached entries. */
   get size(): number {
     return this.#entries.size;
@@ -70,6 +81,29 @@ export class WeightedLruCache<K, V> {
     this.#total += weight;
     this.#evict(key);
     return value;
+  }
+
+  /** The value held for `key`, if any, leaving its place in the order as it is. */
+  peek(key: K): V | undefined {
+    return this.#entries.get(key)?.value;
+  }
+
+  /**
+   * Puts `value` in place of the entry held for `key` (a smaller copy of it, or one made again),
+   * keeping its place in the order; caches it as the most recent entry when none is held.
+   */
+  replace(key: K, value: V): void {
+    const held = this.#entries.get(key);
+    const weight = Math.max(1, this.weigh(value));
+    if (held) {
+      this.#total += weight - held.weight;
+      held.value = value;
+      held.weight = weight;
+    } else {
+      this.#entries.set(key, { value, weight });
+      this.#total += weight;
+    }
+    this.#evict(key);
   }
 
   /** Oldest first, those not needed; then, if the limits still say so, needed ones too. Never `newest`. */
