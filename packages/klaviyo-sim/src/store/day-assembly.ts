@@ -116,7 +116,7 @@ function numberDay(day: number, log: FrozenLog): DayLog {
 /**
  * A generation layer as held: its events from `firstDay` on (a day number; -Infinity when whole).
  * Once every walk has passed a day, the layer's events on earlier days are dropped: most of a
- * layer falls on its origin day (a campaign's sends and most of their opens; 4–15 % later), so a
+ * layer falls on its origin day (a campaign's sends and most of their opens; 4–8 % land later), so a
  * walk holds about one day of layer events instead of its 17 layers' worth. That is what lets 4
  * time slices of a million-profile store be served at once within the budget: before, 4 walks'
  * layers outgrew it and every page made them again (700 events/s).
