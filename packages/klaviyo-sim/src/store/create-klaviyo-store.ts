@@ -46,6 +46,15 @@ const SIGNUPS_BEFORE_ANCHOR_DAYS = 730;
  */
 const BUDGETS: StoreBudgets = { layers: 1_500_000, days: 1_200_000, selectedRows: 1_000_000 };
 
+/**
+ * The budgets for a store of `size` profiles. Past a million profiles the day budget grows with
+ * the store: 4 slices' days outgrow 1.2M events there (1.35M at 4.6M profiles), and a day dropped
+ * while a slice pages through it is assembled again for every page. `DAYS_HELD` still bounds it.
+ */
+function budgetsFor(size: number): StoreBudgets {
+  return { ...BUDGETS, days: Math.max(BUDGETS.days, Math.round(1.2 * size)) };
+}
+
 /** Most events each cache holds (see {@link BUDGETS}). */
 export interface StoreBudgets extends AssemblyBudgets {
   selectedRows: number;
@@ -68,7 +77,7 @@ export interface StoreBudgets extends AssemblyBudgets {
  * @throws {InvalidStoreOptionError} when an option is out of range.
  */
 export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
-  return createStoreWithin(options, BUDGETS);
+  return createStoreWithin(options, budgetsFor(resolveStoreOptions(options).size));
 }
 
 /** {@link createKlaviyoStore} with other memory budgets: for tests of what the budgets decide. Not exported by the package. */
