@@ -216,9 +216,8 @@ export function createDayAssembler(model: StoreModel, budgets: AssemblyBudgets):
       for (let origin = day - TRIGGER_LAYER_SPAN_DAYS; origin <= day; origin += 1) {
         let byDay = ordersByDay.get(origin);
         if (byDay === undefined) {
-          // Held but its counts forgotten (rare: they are kept far longer): make it again.
-          if (triggers.peek(origin)) triggers.replace(origin, generateTriggers(origin));
-          else triggers.getOrCreate(origin, () => generateTriggers(origin));
+          // Counts are kept far longer than layers, so the layer is rarely held: make it (again).
+          triggers.replace(origin, generateTriggers(origin));
           byDay = ordersByDay.get(origin) as Int32Array;
         }
         count += byDay[day - origin] as number;

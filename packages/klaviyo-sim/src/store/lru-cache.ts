@@ -26,7 +26,11 @@ export class LruCache<K, V> {
 
   /** The cached value, if any (now the most recent). */
   get(key: K): V | undefined {
-    return this.#entries.has(key) ? this.getOrCreate(key, () => undefined as V) : undefined;
+    if (!this.#entries.has(key)) return undefined;
+    const value = this.#entries.get(key) as V;
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    return value;
   }
 
   /** Caches `value` as the most recent entry, in place of any held for `key`. */
@@ -81,11 +85,6 @@ export class WeightedLruCache<K, V> {
     this.#total += weight;
     this.#evict(key);
     return value;
-  }
-
-  /** The value held for `key`, if any, leaving its place in the order as it is. */
-  peek(key: K): V | undefined {
-    return this.#entries.get(key)?.value;
   }
 
   /**
