@@ -77,12 +77,16 @@ export interface StoreBudgets extends AssemblyBudgets {
  * @throws {InvalidStoreOptionError} when an option is out of range.
  */
 export function createKlaviyoStore(options: StoreOptions = {}): KlaviyoStore {
-  return createStoreWithin(options, budgetsFor(resolveStoreOptions(options).size));
+  return createStoreWithin(options);
 }
 
-/** {@link createKlaviyoStore} with other memory budgets: for tests of what the budgets decide. Not exported by the package. */
-export function createStoreWithin(options: StoreOptions, budgets: StoreBudgets): KlaviyoStore {
+/**
+ * {@link createKlaviyoStore} with other memory budgets (by default those for the store's size):
+ * for tests of what the budgets decide. Not exported by the package.
+ */
+export function createStoreWithin(options: StoreOptions, chosenBudgets?: StoreBudgets): KlaviyoStore {
   const resolved = resolveStoreOptions(options);
+  const budgets = chosenBudgets ?? budgetsFor(resolved.size);
   const { seed, timezone } = resolved;
   const now = new Date(resolved.now.getTime());
   const startDay = dayNumberOf(addCalendarMonths(wallClockAt(now.getTime(), timezone), -resolved.months));

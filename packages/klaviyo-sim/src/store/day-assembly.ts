@@ -16,7 +16,7 @@ export interface DayLog {
   orderSeq: Map<number, number>;
 }
 
-/** Budgets, in events held: enough for the layers one day needs at a million profiles. */
+/** Budgets, in events held: enough for 4 walks' layers and days at a million profiles (see createKlaviyoStore's BUDGETS). */
 export interface AssemblyBudgets {
   layers: number;
   days: number;
