@@ -30,6 +30,7 @@ export type {
   SimFlowAction,
   SimFlowKind,
   SimFlowMessage,
+  SimFlowStatus,
   SimIntegration,
   SimList,
   SimMetric,

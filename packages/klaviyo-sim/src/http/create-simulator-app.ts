@@ -9,6 +9,7 @@ import { jsonApiResponse } from './json-api-response.js';
 import { rateLimitMiddleware, type RateLimitMode } from './limits/rate-limit-middleware.js';
 import { REPORT_ROUTES } from './reports/report-routes.js';
 import { checkAuthorization, checkRevision } from './request-checks.js';
+import { deleteCampaign, deleteFlow, deleteFlowAction } from './routes/delete-resource.js';
 import { getAccounts } from './routes/get-accounts.js';
 import { getLists, getList, getSegment, getSegments } from './routes/get-audiences.js';
 import { getCampaign, getCampaignMessage, getCampaignMessageIds, getCampaignMessages } from './routes/get-campaign.js';
@@ -22,6 +23,7 @@ import { getMetrics } from './routes/get-metrics.js';
 import { getProfile, getProfiles } from './routes/get-profiles.js';
 import { PageReadAhead } from './routes/page-read-ahead.js';
 import type { AfterSent, RouteContext } from './routes/route-context.js';
+import { updateFlow } from './routes/update-flow.js';
 import { PageBufferPool } from './page-buffers.js';
 
 /** Options of {@link createSimulatorApp}. */
@@ -74,6 +76,14 @@ const ROUTES: Record<string, (context: RouteContext, request: Request, afterSent
   '/api/flow-messages/:id': getFlowMessage,
 };
 
+/** The operations that edit the account, each on a path whose GET is in {@link ROUTES}. */
+const EDIT_ROUTES: readonly (readonly ['PATCH' | 'DELETE', string, (context: RouteContext, request: Request) => Response | Promise<Response>])[] = [
+  ['PATCH', '/api/flows/:id', updateFlow],
+  ['DELETE', '/api/flows/:id', deleteFlow],
+  ['DELETE', '/api/flow-actions/:id', deleteFlowAction],
+  ['DELETE', '/api/campaigns/:id', deleteCampaign],
+];
+
 /**
  * Under @hono/node-server the app's env holds Node's response: its `finish` event says the body
  * has been handed to the socket. Elsewhere (app.request in tests, the faults' own dispatch) there
@@ -88,7 +98,8 @@ function afterSentOf(env: unknown): AfterSent | undefined {
 /**
  * The simulator's HTTP API as a Hono app: the GET endpoints analytics reads (accounts, metrics,
  * events, profiles, lists, segments, campaigns and their messages, flows with their actions and
- * messages) and the POST reports (metric aggregates, campaign and flow values, flow series), with
+ * messages), the POST reports (metric aggregates, campaign and flow values, flow series) and the
+ * edits of flows and campaigns (PATCH a flow's status; DELETE a flow, flow action or campaign), with
  * Klaviyo's auth, `revision` header, JSON:API bodies, filters, sparse fieldsets, cursor paging,
  * rate limits and an optional fault plan. Serve it with any Hono adapter, or use {@link startSimulator}.
  *
@@ -132,6 +143,8 @@ export function createSimulatorApp(store: KlaviyoStore, options: SimulatorAppOpt
       throw methodNotAllowed(c.req.method, path);
     });
   }
+  // Before the GET routes: their app.all answers 405 to every other method of the path.
+  for (const [method, path, handler] of EDIT_ROUTES) app.on(method, path, (c) => handler(context, c.req.raw));
   for (const [path, handler] of Object.entries(ROUTES)) {
     app.get(path, (c) => handler(context, c.req.raw, afterSentOf(c.env)));
     app.all(path, (c) => {

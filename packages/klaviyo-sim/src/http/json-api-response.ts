@@ -13,3 +13,8 @@ export function jsonApiTextResponse(text: string | Uint8Array<ArrayBuffer>, stat
     headers: { 'Content-Type': JSON_API_MEDIA_TYPE, ...headers },
   });
 }
+
+/** 204 without a body or content type: how Klaviyo answers a DELETE that succeeded. */
+export function noContentResponse(headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 204, headers });
+}

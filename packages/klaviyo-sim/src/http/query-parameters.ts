@@ -13,7 +13,8 @@ export class QueryParameters {
     this.#params = url.searchParams;
     for (const name of this.#params.keys()) {
       if (!declared.includes(name)) {
-        throw invalidParameter(name, `'${name}' is not a valid query parameter for this endpoint. Valid parameters: ${declared.join(', ')}.`);
+        const valid = declared.length > 0 ? `Valid parameters: ${declared.join(', ')}.` : 'It takes none.';
+        throw invalidParameter(name, `'${name}' is not a valid query parameter for this endpoint. ${valid}`);
       }
     }
   }

@@ -17,6 +17,7 @@ import { createProfileDirectory } from './profile-directory.js';
 import { createProfilePool } from './profiles.js';
 import { createSignupCurve } from './signup-curve.js';
 import { buildCatalogs, lazy } from './store-catalogs.js';
+import { createStoreEdits } from './store-edits.js';
 import { createStoreModel } from './store-model.js';
 import { DEFAULT_ORDERS_PER_DAY, DEFAULT_SIZE, resolveStoreOptions } from './store-options.js';
 import { attributedOrders, messageActivity, type QuerySource } from './store-queries.js';
@@ -138,6 +139,7 @@ export function createStoreWithin(options: StoreOptions, chosenBudgets?: StoreBu
   const source: QuerySource = { assembler, materialize, timezone, ...window };
   const profiles = createProfileDirectory(pool, audiences, now.getTime());
   const catalogs = lazy(() => buildCatalogs(model, audiences, flows, { startDay, nowDay, now: now.getTime() }));
+  const edits = createStoreEdits(catalogs, flows.flows, now.getTime());
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
   const conversionMetricIds = new Set(CONVERSION_METRICS.map((index) => metrics[index]?.id));
 
@@ -172,6 +174,7 @@ export function createStoreWithin(options: StoreOptions, chosenBudgets?: StoreBu
     flow: (id) => catalogs().flowsById.get(id),
     flowAction: (id) => catalogs().flowActionsById.get(id),
     flowMessage: (id) => catalogs().flowMessagesById.get(id),
+    ...edits,
     attributionOf: (event) => (conversionMetricIds.has(event.metricId) ? event.message : undefined),
     attributedOrders: (query) => ({ [Symbol.iterator]: () => attributedOrders(source, query) }),
     messageActivity: (query) => messageActivity(source, query),

@@ -231,6 +231,9 @@ export interface SimCampaignMessage {
   updated_at: string;
 }
 
+/** The statuses a flow, and its actions, can be set to (`PATCH /api/flows/{id}`). */
+export type SimFlowStatus = 'draft' | 'manual' | 'live';
+
 /** The kinds of flows the account runs. */
 export type SimFlowKind = 'welcome' | 'abandoned_cart' | 'browse_abandonment' | 'post_purchase' | 'win_back';
 
@@ -239,7 +242,8 @@ export interface SimFlow {
   id: string;
   kind: SimFlowKind;
   name: string;
-  status: 'live';
+  /** `live` as generated; {@link KlaviyoStore.updateFlow} changes it. */
+  status: SimFlowStatus;
   archived: boolean;
   created: string;
   updated: string;
@@ -255,7 +259,8 @@ export interface SimFlowAction {
   id: string;
   flowId: string;
   action_type: 'SEND_EMAIL' | 'SEND_SMS' | 'TIME_DELAY';
-  status: 'live';
+  /** The flow's status: Klaviyo sets a flow's actions along with it. */
+  status: SimFlowStatus;
   created: string;
   updated: string;
   /** For TIME_DELAY: the wait before the next step. */
@@ -422,6 +427,29 @@ export interface KlaviyoStore {
   flow(id: string): SimFlow | undefined;
   flowAction(id: string): SimFlowAction | undefined;
   flowMessage(id: string): SimFlowMessage | undefined;
+  /**
+   * Sets a flow's status, as `PATCH /api/flows/{id}` does: its actions take the same status, and
+   * the flow's and the actions' `updated` move to `now`, so a sync that reads flows by `updated`
+   * sees the change. `undefined` when the account has no such flow.
+   */
+  updateFlow(id: string, changes: { status: SimFlowStatus }): SimFlow | undefined;
+  /**
+   * Deletes a flow with its actions and their messages from the listings, lookups and includes.
+   * Their events stay, attributions included, as Klaviyo keeps them: generation does not read
+   * these catalogues. `false` when the account has no such flow.
+   */
+  deleteFlow(id: string): boolean;
+  /**
+   * Deletes a flow action and its message; the flow's `actionIds` lose it and the flow's `updated`
+   * moves to `now`, as an edit in Klaviyo's flow builder does (Klens reads a parent's `updated` to
+   * know a child changed). Events stay. `false` when the account has no such action.
+   */
+  deleteFlowAction(id: string): boolean;
+  /**
+   * Deletes a campaign and its message from the listings and lookups. Events stay.
+   * `false` when the account has no such campaign.
+   */
+  deleteCampaign(id: string): boolean;
   /** The attribution of a Placed Order or Ordered Product event, if a message drove it. */
   attributionOf(event: SimEvent): SimAttribution | undefined;
   /** Placed Orders (or Ordered Products) attributed to a campaign, flow or message, in (datetime, id) order. */

@@ -16,7 +16,7 @@ export interface ChosenFault {
 
 /**
  * The identity of a request for fault purposes: method, path without trailing slash, the query
- * parameters sorted (their order does not make another request) and, for POST, the body.
+ * parameters sorted (their order does not make another request) and, for POST and PATCH, the body.
  *
  * @example requestKey('GET', new URL('http://x/api/events/?b=2&a=1')) // 'GET /api/events?a=1&b=2'
  */

@@ -63,7 +63,7 @@ export function faultMiddleware(options: FaultMiddlewareOptions): MiddlewareHand
     const request = c.req.raw;
     if (plan.length === 0 || internalRequests.has(request)) return next();
     const url = new URL(request.url);
-    const body = request.method === 'POST' ? await request.clone().text() : '';
+    const body = request.method === 'POST' || request.method === 'PATCH' ? await request.clone().text() : '';
     const key = requestKey(request.method, url, body);
     const fault = chooseFault(plan, seed, key);
     if (!fault || !applies(fault, url)) return next();
@@ -87,7 +87,8 @@ export function faultMiddleware(options: FaultMiddlewareOptions): MiddlewareHand
         return next();
       case 'truncated':
         await next();
-        if (c.res.status < 300) c.res = new Response(truncateBody(await c.res.text(), fault.variant), c.res);
+        // A 204 has no body to cut.
+        if (c.res.status < 300 && c.res.body !== null) c.res = new Response(truncateBody(await c.res.text(), fault.variant), c.res);
         return;
       case 'malformed':
         await next();

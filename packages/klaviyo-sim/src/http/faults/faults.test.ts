@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createKlaviyoStore } from '../../store/create-klaviyo-store.js';
 import { loadSpecValidators } from '../../test-support/openapi-schemas.js';
 import { createSimulatorApp } from '../create-simulator-app.js';
+import type { SimFlow } from '../../store/types.js';
+import { flowStatusBody } from '../../test-support/simulator-client.js';
 import type { FaultKind } from './fault-plan.js';
 
 const headers = { Authorization: 'Klaviyo-API-Key pk_test', revision: '2026-07-15' };
@@ -172,6 +174,30 @@ describe('fault plans', () => {
       expect(statuses[0]).toBeGreaterThanOrEqual(500);
       expect(statuses.at(-1)).toBe(200);
     }
+  });
+
+  it('fault edits as any request: a failed attempt edits nothing, a PATCH body is part of the key, a cut leaves a 204 alone', async () => {
+    const own = createKlaviyoStore({ seed: 24, size: 500, months: 3, ordersPerDay: 3 });
+    const [first, second] = own.flows as [SimFlow, SimFlow];
+    const flaky = createSimulatorApp(own, { apiKey: 'pk_test', faults: 'server-errors:1:1' });
+    const send = (app: typeof flaky, method: string, path: string, body?: unknown) => app.request(`http://sim.test${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await send(flaky, 'DELETE', `/api/flows/${first.id}`)).status).toBeGreaterThanOrEqual(500);
+    expect(own.flow(first.id)).toBeDefined();
+    expect((await send(flaky, 'DELETE', `/api/flows/${first.id}`)).status).toBe(204);
+    expect(own.flow(first.id)).toBeUndefined();
+    for (const status of ['draft', 'manual']) {
+      const statuses = [];
+      for (let attempt = 0; attempt < 2; attempt += 1) statuses.push((await send(flaky, 'PATCH', `/api/flows/${second.id}`, flowStatusBody(second.id, status))).status);
+      expect(statuses[0]).toBeGreaterThanOrEqual(500);
+      expect([statuses[1], own.flow(second.id)?.status]).toEqual([200, status]);
+    }
+    const cut = createSimulatorApp(own, { apiKey: 'pk_test', faults: 'truncated:1' });
+    const deleted = await send(cut, 'DELETE', `/api/campaigns/${own.campaigns[0]?.id}`);
+    expect([deleted.status, await deleted.text()]).toEqual([204, '']);
+    const patched = await send(cut, 'PATCH', `/api/flows/${second.id}`, flowStatusBody(second.id, 'live'));
+    const text = await patched.text();
+    expect(patched.status).toBe(200);
+    expect(() => JSON.parse(text)).toThrow();
   });
 
   it('reject a bad plan when the app is created', () => {

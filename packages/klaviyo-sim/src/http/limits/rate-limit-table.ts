@@ -19,8 +19,8 @@ const XL: RateLimit = { burst: 350, steady: 3500 };
 const REPORT: RateLimit = { burst: 1, steady: 2, daily: 225 };
 
 /**
- * Klaviyo's limits as `x-klaviyo-ratelimit` gives them in `spec/openapi-subset.json` (revision
- * 2026-07-15). The `:variant` buckets are the lower limits the descriptions state for some
+ * Klaviyo's limits as `x-klaviyo-ratelimit` gives them in `spec/openapi-subset.json` and, for the
+ * edit operations, `spec/openapi-edits.json` (revision 2026-07-15). The `:variant` buckets are the lower limits the descriptions state for some
  * parameters (`additional-fields[profile]=predictive_analytics`, `include=lists`, `profile_count`).
  */
 export const KLAVIYO_RATE_LIMITS: RateLimitTable = Object.freeze({
@@ -30,6 +30,7 @@ export const KLAVIYO_RATE_LIMITS: RateLimitTable = Object.freeze({
   get_messages_for_campaign: M,
   get_message_ids_for_campaign: M,
   get_campaign_message: M,
+  delete_campaign: M,
   get_flows: S,
   get_flow: S,
   get_actions_for_flow: S,
@@ -37,6 +38,9 @@ export const KLAVIYO_RATE_LIMITS: RateLimitTable = Object.freeze({
   get_flow_action: S,
   get_flow_action_messages: S,
   get_flow_message: S,
+  update_flow: S,
+  delete_flow: S,
+  delete_flow_action: S,
   get_metrics: M,
   get_metric: M,
   get_events: XL,
@@ -57,7 +61,11 @@ export const KLAVIYO_RATE_LIMITS: RateLimitTable = Object.freeze({
   query_flow_series: REPORT,
 });
 
-/** (method, path template, operationId) of every operation in the spec subset. */
+/**
+ * (method, path template, operationId) of every operation the simulator serves. An operation is
+ * its method and path: a DELETE or PATCH has its own bucket, not its path's GET's, as the spec
+ * gives each operation its own `x-klaviyo-ratelimit`.
+ */
 const OPERATIONS: readonly (readonly [string, string, string])[] = [
   ['GET', '/api/accounts', 'get_accounts'],
   ['GET', '/api/campaigns', 'get_campaigns'],
@@ -65,6 +73,7 @@ const OPERATIONS: readonly (readonly [string, string, string])[] = [
   ['GET', '/api/campaigns/{id}/campaign-messages', 'get_messages_for_campaign'],
   ['GET', '/api/campaigns/{id}/relationships/campaign-messages', 'get_message_ids_for_campaign'],
   ['GET', '/api/campaign-messages/{id}', 'get_campaign_message'],
+  ['DELETE', '/api/campaigns/{id}', 'delete_campaign'],
   ['GET', '/api/flows', 'get_flows'],
   ['GET', '/api/flows/{id}', 'get_flow'],
   ['GET', '/api/flows/{id}/flow-actions', 'get_actions_for_flow'],
@@ -72,6 +81,9 @@ const OPERATIONS: readonly (readonly [string, string, string])[] = [
   ['GET', '/api/flow-actions/{id}', 'get_flow_action'],
   ['GET', '/api/flow-actions/{id}/flow-messages', 'get_flow_action_messages'],
   ['GET', '/api/flow-messages/{id}', 'get_flow_message'],
+  ['PATCH', '/api/flows/{id}', 'update_flow'],
+  ['DELETE', '/api/flows/{id}', 'delete_flow'],
+  ['DELETE', '/api/flow-actions/{id}', 'delete_flow_action'],
   ['GET', '/api/metrics', 'get_metrics'],
   ['GET', '/api/metrics/{id}', 'get_metric'],
   ['GET', '/api/events', 'get_events'],
@@ -102,10 +114,11 @@ function lists(url: URL, name: string, ...items: string[]): boolean {
 
 /**
  * The rate-limit bucket a request counts against: its operationId, or a `:variant` of it when the
- * spec gives that query shape a lower limit. `undefined` for paths the spec does not have.
+ * spec gives that query shape a lower limit. `undefined` for requests no operation serves.
  *
  * @example rateLimitBucket('GET', new URL('http://x/api/events/')) // 'get_events'
  * @example rateLimitBucket('GET', new URL('http://x/api/lists/1?additional-fields[list]=profile_count')) // 'get_list:profile_count'
+ * @example rateLimitBucket('DELETE', new URL('http://x/api/flows/XVTP5Q')) // 'delete_flow'
  */
 export function rateLimitBucket(method: string, url: URL): string | undefined {
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createKlaviyoStore } from '../../store/create-klaviyo-store.js';
-import { loadSpecValidators } from '../../test-support/openapi-schemas.js';
+import { readFileSync } from 'node:fs';
+import { EDITS_SPEC_PATH, loadSpecValidators } from '../../test-support/openapi-schemas.js';
 import { createSimulatorApp, type SimulatorAppOptions } from '../create-simulator-app.js';
 import { RateLimiter } from './rate-limiter.js';
-import { rateLimitBucket } from './rate-limit-table.js';
+import { KLAVIYO_RATE_LIMITS, rateLimitBucket } from './rate-limit-table.js';
 
 const headers = { Authorization: 'Klaviyo-API-Key pk_test', revision: '2026-07-15' };
 /** A whole minute (and so a whole second and, below, a known offset into the UTC day). */
@@ -14,7 +15,7 @@ function appWithClock(options: Partial<SimulatorAppOptions> = {}) {
   const clock = { now: T0 };
   const app = createSimulatorApp(store, { apiKey: 'pk_test', rateLimits: 'klaviyo', clock: () => clock.now, ...options });
   const get = (path: string) => app.request(`http://sim.test${path}`, { headers });
-  return { clock, get };
+  return { clock, get, app };
 }
 
 describe('rate limits (klaviyo mode)', () => {
@@ -83,6 +84,30 @@ describe('rate limits (klaviyo mode)', () => {
     expect(bad.headers.get('RateLimit-Remaining')).toBe('3499');
   });
 
+  it('gives the edit operations buckets of their own, apart from their path GET', async () => {
+    const { app } = appWithClock();
+    const send = (method: string, path: string) => app.request(`http://sim.test${path}`, { method, headers });
+    const statuses = [];
+    // Unknown ids: a 404 counts as any answer of a known operation, and the shared store stays as it is.
+    for (let i = 0; i < 4; i += 1) statuses.push((await send('DELETE', '/api/flows/XVTP5Q')).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const patch = await send('PATCH', '/api/flows/XVTP5Q');
+    expect([patch.status, patch.headers.get('RateLimit-Limit'), patch.headers.get('RateLimit-Remaining')]).toEqual([400, '60', '59']);
+    expect((await send('GET', '/api/flows/XVTP5Q')).headers.get('RateLimit-Remaining')).toBe('59');
+    const campaign = await send('DELETE', '/api/campaigns/XVTP5Q');
+    expect([campaign.headers.get('RateLimit-Limit'), campaign.headers.get('RateLimit-Remaining')]).toEqual(['150', '149']);
+  });
+
+  it("takes the edit operations' limits from openapi-edits.json", () => {
+    const spec = JSON.parse(readFileSync(EDITS_SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, { operationId: string; 'x-klaviyo-ratelimit': { burst: string; steady: string } }>> };
+    const operations = Object.values(spec.paths).flatMap((item) => Object.values(item));
+    expect(operations.map((operation) => operation.operationId).sort()).toEqual(['delete_campaign', 'delete_flow', 'delete_flow_action', 'update_flow']);
+    for (const operation of operations) {
+      const { burst, steady } = operation['x-klaviyo-ratelimit'];
+      expect(KLAVIYO_RATE_LIMITS[operation.operationId], operation.operationId).toEqual({ burst: Number(burst.replace('/s', '')), steady: Number(steady.replace('/m', '')) });
+    }
+  });
+
   it('applies a custom table over the Klaviyo limits', async () => {
     const { get } = appWithClock({ rateLimits: { get_events: { burst: 2, steady: 100 } } });
     const statuses = [];
@@ -139,6 +164,12 @@ describe('rateLimitBucket', () => {
     expect(bucket('GET', '/api/profiles?additional-fields[profile]=subscriptions')).toBe('get_profiles');
     expect(bucket('GET', '/api/lists/L1?additional-fields[list]=profile_count')).toBe('get_list:profile_count');
     expect(bucket('POST', '/api/flow-series-reports')).toBe('query_flow_series');
+    expect(bucket('PATCH', '/api/flows/F1/')).toBe('update_flow');
+    expect(bucket('DELETE', '/api/flows/F1')).toBe('delete_flow');
+    expect(bucket('DELETE', '/api/flow-actions/123')).toBe('delete_flow_action');
+    expect(bucket('DELETE', '/api/campaigns/C1')).toBe('delete_campaign');
+    expect(bucket('PUT', '/api/flows/F1')).toBeUndefined();
+    expect(bucket('DELETE', '/api/flow-messages/M1')).toBeUndefined();
     expect(bucket('GET', '/api/flow-series-reports')).toBeUndefined();
     expect(bucket('GET', '/api/unknown')).toBeUndefined();
   });

@@ -10,12 +10,18 @@ export type BodyAttributes = Readonly<Record<string, unknown>>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The primary data of a JSON:API request body: its `id` (unchecked, as clients sent it) and `attributes`. */
+export interface RequestData {
+  id: unknown;
+  attributes: BodyAttributes;
+}
+
 /**
- * Reads a JSON:API request body `{ data: { type, attributes } }` and checks its type.
+ * Reads a JSON:API request body `{ data: { type, id?, attributes } }` and checks its type.
  *
  * @throws {ApiError} 400 when the body is not JSON, has no `data` object, another `type`, or no `attributes` object.
  */
-export async function readRequestAttributes(request: Request, type: string): Promise<BodyAttributes> {
+export async function readRequestData(request: Request, type: string): Promise<RequestData> {
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
@@ -25,7 +31,16 @@ export async function readRequestAttributes(request: Request, type: string): Pro
   if (!isObject(body) || !isObject(body.data)) throw invalidBody('/data', "The body must be a JSON:API document with a 'data' object.");
   if (body.data.type !== type) throw invalidBody('/data/type', `'data.type' must be '${type}'; got ${JSON.stringify(body.data.type ?? null)}.`);
   if (!isObject(body.data.attributes)) throw invalidBody('/data/attributes', "'data.attributes' must be an object.");
-  return body.data.attributes;
+  return { id: body.data.id, attributes: body.data.attributes };
+}
+
+/**
+ * The `attributes` of a request body (see {@link readRequestData}), for POST queries without an id.
+ *
+ * @throws {ApiError} 400 as {@link readRequestData} does.
+ */
+export async function readRequestAttributes(request: Request, type: string): Promise<BodyAttributes> {
+  return (await readRequestData(request, type)).attributes;
 }
 
 /**

@@ -23,7 +23,11 @@ export interface ReportBuckets {
 
 const dayOf = (text: string) => dayNumberOf({ year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) });
 
-/** What a report can group or filter a message by; tags and A/B groups do not exist here. */
+/**
+ * What a report can group or filter a message by; tags and A/B groups do not exist here. A deleted
+ * campaign or flow keeps its events, and so its rows (history stays, as in Klaviyo), but nothing is
+ * left to name it by: its names are null.
+ */
 function messageAttributes(store: KlaviyoStore, activity: MessageDayActivity): Record<string, string | null> {
   const common = {
     send_channel: activity.channel,
