@@ -164,6 +164,12 @@ interface KlaviyoRecordColumns {
   synced_at: Timestamp;
 }
 
+/** Records that can be deleted in Klaviyo: the sync sets `deleted_at` when a full listing no longer has them. */
+interface DeletableColumns {
+  /** When a sync found the record gone from Klaviyo; null while it exists (and again if it comes back). */
+  deleted_at: Timestamp | null;
+}
+
 export interface ProfilesTable extends KlaviyoRecordColumns {
   email: string | null;
   phone_number: string | null;
@@ -191,7 +197,7 @@ export interface SegmentsTable extends KlaviyoRecordColumns {
   updated: Timestamp | null;
 }
 
-export interface CampaignsTable extends KlaviyoRecordColumns {
+export interface CampaignsTable extends KlaviyoRecordColumns, DeletableColumns {
   name: string;
   /** `email`, `sms` or `mobile_push`: the listing it came from. */
   channel: string;
@@ -203,7 +209,7 @@ export interface CampaignsTable extends KlaviyoRecordColumns {
   updated_at: Timestamp | null;
 }
 
-export interface CampaignMessagesTable extends KlaviyoRecordColumns {
+export interface CampaignMessagesTable extends KlaviyoRecordColumns, DeletableColumns {
   campaign_id: string;
   channel: string | null;
   label: string | null;
@@ -211,7 +217,7 @@ export interface CampaignMessagesTable extends KlaviyoRecordColumns {
   updated_at: Timestamp | null;
 }
 
-export interface FlowsTable extends KlaviyoRecordColumns {
+export interface FlowsTable extends KlaviyoRecordColumns, DeletableColumns {
   name: string;
   status: string | null;
   archived: boolean | null;
@@ -220,7 +226,7 @@ export interface FlowsTable extends KlaviyoRecordColumns {
   updated: Timestamp | null;
 }
 
-export interface FlowActionsTable extends KlaviyoRecordColumns {
+export interface FlowActionsTable extends KlaviyoRecordColumns, DeletableColumns {
   flow_id: string;
   action_type: string | null;
   status: string | null;
@@ -228,7 +234,7 @@ export interface FlowActionsTable extends KlaviyoRecordColumns {
   updated: Timestamp | null;
 }
 
-export interface FlowMessagesTable extends KlaviyoRecordColumns {
+export interface FlowMessagesTable extends KlaviyoRecordColumns, DeletableColumns {
   flow_id: string;
   flow_action_id: string;
   name: string | null;

@@ -80,20 +80,27 @@ describe.each(testDatabaseEngines())('syncing flows on %s', (engine) => {
     expect(requests.filter((url) => url.pathname !== '/api/flows').every((url) => !url.searchParams.has('filter'))).toBe(true);
   });
 
-  it('asks only for the flows listing when nothing changed', async () => {
+  it('asks only for the flows listing, and every flow\'s id, when nothing changed', async () => {
     requests = [];
     const report = await sync(database);
-    expect(paths().filter((path) => path.includes('flow'))).toEqual(['/api/flows']);
-    expect(requests.find((url) => url.pathname === '/api/flows')!.searchParams.get('filter')).toMatch(/^greater-or-equal\(updated,/);
-    for (const stream of report.streams.filter((candidate) => candidate.stream.startsWith('flow'))) expect(stream.added, stream.stream).toBe(0);
+    expect(paths().filter((path) => path.includes('flow'))).toEqual(['/api/flows', '/api/flows', '/api/flows']);
+    const [changes, current, archived] = requests.filter((url) => url.pathname === '/api/flows');
+    expect(changes!.searchParams.get('filter')).toMatch(/^greater-or-equal\(updated,/);
+    // Deletions never show in the incremental listing: every id, archived or not, names only.
+    expect([current!.searchParams.get('filter'), archived!.searchParams.get('filter')]).toEqual(['equals(archived,false)', 'equals(archived,true)']);
+    expect(current!.searchParams.get('fields[flow]')).toBe('name');
+    for (const stream of report.streams.filter((candidate) => candidate.stream.startsWith('flow'))) {
+      expect(stream.added, stream.stream).toBe(0);
+      expect(stream.deleted ?? 0, stream.stream).toBe(0);
+    }
+    expect(report.streams.find((stream) => stream.stream === 'flows:ids')).toMatchObject({ received: store.flows.length });
     expect(await stored(database)).toEqual(groundTruth(store));
   });
 
-  it('after a message is edited, reads that flow\'s recent actions and that one message, nothing else', async () => {
+  it('after a message is edited, lists that flow\'s actions and that one action\'s messages, nothing else', async () => {
     const flow = store.flows.find((candidate) => candidate.actionIds.filter((id) => store.flowAction(id)!.messageId).length >= 2)!;
     const action = store.flowAction(flow.actionIds.find((id) => store.flowAction(id)!.messageId)!)!;
     const message = store.flowMessage(action.messageId!)!;
-    const before = Math.max(...flow.actionIds.map((id) => Date.parse(store.flowAction(id)!.updated)));
     // What an edit in Klaviyo does: the message changes and its action and flow move their `updated`.
     const edited = klaviyoTime(store.now.getTime() - HOUR);
     Object.assign(message, { name: `${message.name} (edited)`, updated: edited });
@@ -102,13 +109,15 @@ describe.each(testDatabaseEngines())('syncing flows on %s', (engine) => {
 
     requests = [];
     const report = await sync(database);
-    expect(paths().filter((path) => path.includes('flow'))).toEqual(['/api/flows', '/api/flows/{id}/flow-actions', '/api/flow-actions/{id}/flow-messages']);
+    expect(paths().filter((path) => path.includes('flow'))).toEqual(['/api/flows', '/api/flows/{id}/flow-actions', '/api/flow-actions/{id}/flow-messages', '/api/flows', '/api/flows']);
     const [, actionsRequest, messagesRequest] = requests.filter((url) => url.pathname.includes('flow'));
     expect(actionsRequest!.pathname).toBe(`/api/flows/${flow.id}/flow-actions`);
-    // Inclusive bound a lookback (24 h) before the latest action stored under the flow.
-    expect(actionsRequest!.searchParams.get('filter')).toBe(`greater-or-equal(updated,${klaviyoTime(before - 24 * HOUR).replace('+00:00', 'Z')})`);
+    // Whole listings (one page each): only they show which children were deleted.
+    expect(actionsRequest!.searchParams.has('filter')).toBe(false);
     expect(messagesRequest!.pathname).toBe(`/api/flow-actions/${action.id}/flow-messages`);
-    expect(messagesRequest!.searchParams.get('filter')).toMatch(/^greater-or-equal\(updated,/);
+    expect(messagesRequest!.searchParams.has('filter')).toBe(false);
+    // Only the edited action was opened, though the flow has other actions with messages.
+    expect(flow.actionIds.filter((id) => id !== action.id && store.flowAction(id)!.messageId).length).toBeGreaterThan(0);
     expect(report.streams.find((stream) => stream.stream === 'flow-messages')).toMatchObject({ received: 1, added: 0 });
     expect(await stored(database)).toEqual(groundTruth(store));
   });

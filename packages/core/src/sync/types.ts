@@ -47,6 +47,11 @@ export interface SyncProgress {
   received: number;
   added: number;
   quarantined: number;
+  /**
+   * Stored records this stream found deleted in Klaviyo (campaigns, flows and their parts; see
+   * `deleted_at`). Absent on streams that do not look for deletions.
+   */
+  deleted?: number;
   /** Everything before this instant is loaded (events streams). */
   watermark: Date | null;
 }

@@ -17,5 +17,6 @@ export function progressPrinter(write: (line: string) => void, now: () => number
 export function describeProgress(progress: SyncProgress): string {
   const through = progress.watermark ? `, through ${progress.watermark.toISOString()}` : '';
   const quarantined = progress.quarantined ? `, ${progress.quarantined} quarantined` : '';
-  return `${progress.stream}: ${progress.pages} pages, ${progress.received} records (${progress.added} new${quarantined})${through}`;
+  const deleted = progress.deleted ? `, ${progress.deleted} deleted in Klaviyo` : '';
+  return `${progress.stream}: ${progress.pages} pages, ${progress.received} records (${progress.added} new${quarantined}${deleted})${through}`;
 }

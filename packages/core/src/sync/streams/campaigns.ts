@@ -2,6 +2,7 @@ import { klaviyoFilter } from '../../klaviyo/filter.js';
 import { campaignMessageRow, campaignRow } from '../transform/resource-rows.js';
 import type { StreamReport } from '../types.js';
 import { updatedSince } from './audiences.js';
+import { type ListedIds, listIds, markChildrenDeleted, markDeleted, noteIds } from './deletions.js';
 import { emptyReport, loadPage, loadPages, type StreamContext } from './resource-loader.js';
 
 /** The channels Klaviyo lists campaigns by; the listing requires exactly one of them. */
@@ -32,11 +33,34 @@ export async function syncCampaigns(context: StreamContext, channel: CampaignCha
     pages,
     async (rows) => {
       for (const campaign of rows) {
+        // The whole list of the campaign's messages: those it lacks were deleted.
         const response = await context.klaviyo.read('/api/campaigns/{id}/campaign-messages', { path: { id: campaign.id }, ...signal });
         await loadPage(context, { stream: messages.stream, table: 'campaign_messages', toRow: campaignMessageRow(campaign.id) }, response, messages);
+        const listed: ListedIds = { ids: new Set(), incomplete: false };
+        noteIds(listed, response);
+        await markDeleted(context, { table: 'campaign_messages', parent: { column: 'campaign_id', id: campaign.id } }, listed, messages);
       }
     },
     emptyReport(stream, previous),
   );
   return [campaigns, messages];
+}
+
+/**
+ * Lists the id of every campaign of every channel, archived or not (`campaigns:ids`, six listings
+ * of 100 a page), and marks the stored campaigns it lacks deleted, with their messages: Klaviyo's
+ * incremental listings never show a deletion.
+ */
+export async function sweepDeletedCampaigns(context: StreamContext): Promise<StreamReport> {
+  const report = emptyReport('campaigns:ids');
+  const signal = context.signal ? { signal: context.signal } : {};
+  const listing = (channel: CampaignChannel, archived: boolean) => () =>
+    context.klaviyo.list('/api/campaigns', {
+      query: { filter: klaviyoFilter.and(klaviyoFilter.equals('messages.channel', channel), klaviyoFilter.equals('archived', archived)), 'fields[campaign]': ['name'], 'page[size]': 100 },
+      ...signal,
+    });
+  const listed = await listIds(context, CAMPAIGN_CHANNELS.flatMap((channel) => [listing(channel, false), listing(channel, true)]), report);
+  const gone = await markDeleted(context, { table: 'campaigns' }, listed, report);
+  await markChildrenDeleted(context, 'campaign_messages', 'campaign_id', gone, emptyReport('campaign-messages'));
+  return report;
 }

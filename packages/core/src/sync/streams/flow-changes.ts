@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { recordIdOf } from '../quarantine.js';
 import type { StreamContext } from './resource-loader.js';
 
@@ -22,17 +21,6 @@ export async function changedRecordIds(context: StreamContext, table: 'flows' | 
     .execute();
   const storedUpdated = new Map(stored.map((row) => [row.id, row.updated === null ? Number.NaN : new Date(row.updated).getTime()]));
   return [...received].filter(([id, updated]) => Number.isNaN(updated) || storedUpdated.get(id) !== updated).map(([id]) => id);
-}
-
-/** Per parent, the latest `updated` among the children stored under it; parents without any are absent. */
-export async function latestChildUpdates(context: StreamContext, table: 'flow_actions' | 'flow_messages', parentIds: readonly string[]): Promise<Map<string, Date>> {
-  if (parentIds.length === 0) return new Map();
-  const parent = table === 'flow_actions' ? 'flow_id' : 'flow_action_id';
-  const { rows } = await sql<{ parent: string; latest: Date | string | null }>`
-    select ${sql.ref(parent)} as parent, max(updated) as latest from ${sql.table(table)}
-    where account_id = ${context.accountId} and ${sql.ref(parent)} in (${sql.join(parentIds)})
-    group by ${sql.ref(parent)}`.execute(context.database.kysely);
-  return new Map(rows.flatMap((row) => (row.latest === null ? [] : [[row.parent, new Date(row.latest)] as const])));
 }
 
 /** The record's `updated` in epoch ms, NaN when it has none: what {@link changedRecordIds} compares. */

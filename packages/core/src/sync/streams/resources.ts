@@ -1,6 +1,6 @@
 import type { ResourceStreamName, StreamReport } from '../types.js';
 import { syncLists, syncProfiles, syncSegments } from './audiences.js';
-import { CAMPAIGN_CHANNELS, syncCampaigns } from './campaigns.js';
+import { CAMPAIGN_CHANNELS, sweepDeletedCampaigns, syncCampaigns } from './campaigns.js';
 import { syncFlows } from './flows.js';
 import type { StreamContext } from './resource-loader.js';
 
@@ -16,6 +16,7 @@ export async function syncResource(context: StreamContext, resource: ResourceStr
     case 'campaigns': {
       const reports: StreamReport[] = [];
       for (const channel of CAMPAIGN_CHANNELS) for (const archived of [false, true]) reports.push(...(await syncCampaigns(context, channel, archived)));
+      reports.push(await sweepDeletedCampaigns(context));
       return reports;
     }
     case 'flows':

@@ -71,6 +71,7 @@ export const campaignRow = (channel: string) =>
     created_at: date(campaign.attributes.created_at),
     updated_at: date(campaign.attributes.updated_at),
     attributes: toJsonb(campaign.attributes),
+    deleted_at: null,
   }));
 
 export const campaignMessageRow = (campaignId: string) =>
@@ -82,6 +83,7 @@ export const campaignMessageRow = (campaignId: string) =>
     created_at: date(message.attributes.created_at),
     updated_at: date(message.attributes.updated_at),
     attributes: toJsonb(message.attributes),
+    deleted_at: null,
   }));
 
 export const flowRow = validated('flow', flowResource, (flow): RowOf<'flows'> => ({
@@ -93,6 +95,7 @@ export const flowRow = validated('flow', flowResource, (flow): RowOf<'flows'> =>
   created: date(flow.attributes.created),
   updated: date(flow.attributes.updated),
   attributes: toJsonb(flow.attributes),
+  deleted_at: null,
 }));
 
 export const flowActionRow = (flowId: string) =>
@@ -104,6 +107,7 @@ export const flowActionRow = (flowId: string) =>
     created: date(action.attributes.created),
     updated: date(action.attributes.updated),
     attributes: toJsonb(action.attributes),
+    deleted_at: null,
   }));
 
 export const flowMessageRow = (flowId: string, flowActionId: string) =>
@@ -116,4 +120,5 @@ export const flowMessageRow = (flowId: string, flowActionId: string) =>
     created: date(message.attributes.created),
     updated: date(message.attributes.updated),
     attributes: toJsonb(message.attributes),
+    deleted_at: null,
   }));
