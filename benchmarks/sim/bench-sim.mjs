@@ -19,13 +19,19 @@
 // client's work, and the events/s that parsing alone allowed is a ceiling no one-thread client
 // can beat. Progress is printed while it runs; the figures come last, as tables.
 //
+// Peak RSS counts typed arrays that are already dead but wait for V8's next collection, and those
+// grow with the size of a day. So for each size store-memory.mjs also reads the store in-process
+// (no HTTP), one slice and as many slices as the clients use, and measures what the store still
+// holds after a forced full collection: the memory its caches and memos keep, which its budgets bound.
+//
 // Env: BENCH_SIZES (comma-separated event counts, default 100000,1000000,10000000), SEED (default 1),
 // BENCH_CLIENTS (transport:slices entries, default http-ahead:1,klens:1,klens:4; http:1 is node:http
 // one request at a time, fetch:1 the plain fetch client),
 // BENCH_RUNS (default 3: each size and client is measured this many times; the table gives medians),
 // BENCH_MAX_EVENTS (default 1000000: each client stops after this many events, so the 10M store is
 // measured on its first million events instead of an hour of paging; `all` pages through everything;
-// the table says how many were served), BENCH_BASELINE (default on; `off` skips the replay runs).
+// the table says how many were served), BENCH_BASELINE (default on; `off` skips the replay runs),
+// BENCH_STORE_MEMORY (default on; `off` skips the in-process store memory runs).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -168,6 +174,23 @@ async function measure({ target, setting, window }, client, server, limit) {
   }
 }
 
+/** What the store holds after reading `limit` events in `slices` (store-memory.mjs, its own process). */
+function measureStoreMemory({ setting }, slices, limit) {
+  const args = ['--expose-gc', join(here, 'store-memory.mjs'), simDist, seed, knob, String(setting), String(limit), String(slices)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`store-memory.mjs exited with ${code}`))));
+  });
+}
+
+const storeMemoryText = process.env.BENCH_STORE_MEMORY ?? 'on';
+if (!['on', 'off'].includes(storeMemoryText)) {
+  console.error('BENCH_STORE_MEMORY must be on or off');
+  process.exit(2);
+}
+
 const baselineText = process.env.BENCH_BASELINE ?? 'on';
 if (!['on', 'off'].includes(baselineText)) {
   console.error('BENCH_BASELINE must be on or off');
@@ -195,6 +218,25 @@ for (let run = 1; run <= runs; run += 1) {
             `(${Math.round(row.events / row.seconds).toLocaleString('en-US')}/s; the client's JSON.parse alone took ${((row.parseSeconds * 1e6) / row.events).toFixed(1)} µs/event)`,
         );
       }
+    }
+  }
+}
+
+// The store's own memory, once per size and slice count: it does not depend on the client.
+const storeMemory = [];
+if (storeMemoryText === 'on') {
+  const sliceCounts = [...new Set(clients.map((client) => client.slices))].sort((a, b) => a - b);
+  for (const store of stores) {
+    for (const slices of sliceCounts) {
+      console.log(`\nstore memory, ~${store.target.toLocaleString('en-US')} events, ${slices} slice${slices > 1 ? 's' : ''} (in-process)…`);
+      const row = await measureStoreMemory(store, slices, maxEvents || 1e12);
+      storeMemory.push({
+        'target events': store.target.toLocaleString('en-US'),
+        slices,
+        'events read': row.events.toLocaleString('en-US'),
+        'store live MB (after full GC)': (row.storeLiveBytes / 1048576).toFixed(0),
+        'process peak RSS MB': (row.peakRssBytes / 1048576).toFixed(0),
+      });
     }
   }
 }
@@ -246,6 +288,11 @@ if (baseline) {
   console.log(`\nBaseline: the same clients against a server replaying the store's first ${REPLAY_PAGES} pages (the same JSON, no generation), each run right after the simulator's`);
   console.log('(the most a client got on this machine in the same run; "simulator ÷ replay" in the table below is the median of the runs\' ratios)');
   console.table(baselineTable);
+}
+if (storeMemory.length > 0) {
+  console.log('\nStore memory: the store read in-process (no HTTP), pages of 1000 taken from each slice in turn; "store live" is what the');
+  console.log('store still holds after a forced full garbage collection (its caches and memos), peak RSS also counts dead arrays not yet collected');
+  console.table(storeMemory);
 }
 console.log('\nKlaviyo simulator: GET /api/events, page[size]=1000, loopback; client node:http (keep-alive) or fetch, reading 1 or more time slices at once');
 if (maxEvents) console.log(`(each client stopped after ${Number(maxEvents).toLocaleString('en-US')} events; "target events" is the store's size)`);
