@@ -9,7 +9,7 @@ import { jsonApiResponse } from './json-api-response.js';
 import { rateLimitMiddleware, type RateLimitMode } from './limits/rate-limit-middleware.js';
 import { REPORT_ROUTES } from './reports/report-routes.js';
 import { checkAuthorization, checkRevision } from './request-checks.js';
-import { deleteCampaign, deleteFlow, deleteFlowAction } from './routes/delete-resource.js';
+import { deleteCampaign, deleteFlow, deleteFlowAction, deleteList, deleteSegment } from './routes/delete-resource.js';
 import { getAccounts } from './routes/get-accounts.js';
 import { getLists, getList, getSegment, getSegments } from './routes/get-audiences.js';
 import { getCampaign, getCampaignMessage, getCampaignMessageIds, getCampaignMessages } from './routes/get-campaign.js';
@@ -82,6 +82,8 @@ const EDIT_ROUTES: readonly (readonly ['PATCH' | 'DELETE', string, (context: Rou
   ['DELETE', '/api/flows/:id', deleteFlow],
   ['DELETE', '/api/flow-actions/:id', deleteFlowAction],
   ['DELETE', '/api/campaigns/:id', deleteCampaign],
+  ['DELETE', '/api/lists/:id', deleteList],
+  ['DELETE', '/api/segments/:id', deleteSegment],
 ];
 
 /**
@@ -99,9 +101,10 @@ function afterSentOf(env: unknown): AfterSent | undefined {
  * The simulator's HTTP API as a Hono app: the GET endpoints analytics reads (accounts, metrics,
  * events, profiles, lists, segments, campaigns and their messages, flows with their actions and
  * messages), the POST reports (metric aggregates, campaign and flow values, flow series) and the
- * edits of flows and campaigns (PATCH a flow's status; DELETE a flow, flow action or campaign), with
- * Klaviyo's auth, `revision` header, JSON:API bodies, filters, sparse fieldsets, cursor paging,
- * rate limits and an optional fault plan. Serve it with any Hono adapter, or use {@link startSimulator}.
+ * edits of the account (PATCH a flow's status; DELETE a flow, flow action, campaign, list or
+ * segment), with Klaviyo's auth, `revision` header, JSON:API bodies, filters, sparse fieldsets,
+ * cursor paging, rate limits and an optional fault plan. Serve it with any Hono adapter, or use
+ * {@link startSimulator}.
  *
  * ### Examples
  * ```ts

@@ -129,6 +129,81 @@ describe('DELETE', () => {
   });
 });
 
+describe('DELETE of lists and segments', () => {
+  // Their own simulators: deleting an audience changes profiles' memberships, which the tests above do not expect.
+  const AUDIENCE_OPTIONS = { ...OPTIONS, seed: 25, publicBaseUrl: 'https://a.klaviyo.com' };
+  let audienceSim: RunningSimulator;
+  let unedited: RunningSimulator;
+  beforeAll(async () => {
+    audienceSim = await startSimulator(AUDIENCE_OPTIONS);
+    unedited = await startSimulator(AUDIENCE_OPTIONS);
+  });
+  afterAll(async () => {
+    await audienceSim.close();
+    await unedited.close();
+  });
+
+  /** A profile that belongs to list or segment `id`, by the store. */
+  const memberOf = (id: string) => {
+    for (const profile of unedited.store.profiles()) {
+      const { listIds, segmentIds } = unedited.store.membershipsOf(profile);
+      if (listIds.includes(id) || segmentIds.includes(id)) return profile.id;
+    }
+    throw new Error(`no member of ${id}`);
+  };
+  /** The audience ids a profile with `include=lists` or `include=segments` names: in its relationship, and included. */
+  const named = (body: any, relationship: 'lists' | 'segments') => [ids(body.data.relationships[relationship]), body.included.map((resource: any) => resource.id)];
+  const without = (names: string[][], id: string) => names.map((some) => some.filter((other) => other !== id));
+
+  it('a list: 204, then gone from its path, the listing and profiles, while its campaigns and flow stay', async () => {
+    const newsletter = unedited.store.lists.find((list) => list.name === 'Newsletter');
+    if (!newsletter) throw new Error('every account has a newsletter');
+    const profilePath = `/api/profiles/${memberOf(newsletter.id)}?include=lists`;
+    expect(named((await apiGet(audienceSim, profilePath)).body, 'lists')).toEqual([expect.arrayContaining([newsletter.id]), expect.arrayContaining([newsletter.id])]);
+    const welcome = (await apiGet(audienceSim, `/api/lists/${newsletter.id}?include=flow-triggers`)).body.included[0].id as string;
+    const campaign = unedited.store.campaigns.find((candidate) => candidate.audience.includes(newsletter.id));
+
+    const deleted = await apiSend(audienceSim, 'DELETE', `/api/lists/${newsletter.id}`);
+    expect([deleted.status, deleted.text, deleted.headers.get('content-type')]).toEqual([204, '', null]);
+    expect((await apiGet(audienceSim, `/api/lists/${newsletter.id}`)).status).toBe(404);
+    expect((await apiGet(audienceSim, `/api/lists/${newsletter.id}?additional-fields[list]=profile_count`)).status).toBe(404);
+    expect(ids((await apiGet(audienceSim, '/api/lists')).body)).toEqual(ids((await apiGet(unedited, '/api/lists')).body).filter((id) => id !== newsletter.id));
+    expect(named((await apiGet(audienceSim, profilePath)).body, 'lists')).toEqual(without(named((await apiGet(unedited, profilePath)).body, 'lists'), newsletter.id));
+    // Klaviyo keeps a campaign's audiences as sent; the flow the list triggered stays.
+    expect((await apiGet(audienceSim, `/api/campaigns/${campaign?.id}`)).body.data.attributes.audiences.included).toEqual([newsletter.id]);
+    expect((await apiGet(audienceSim, `/api/flows/${welcome}`)).body).toEqual((await apiGet(unedited, `/api/flows/${welcome}`)).body);
+    expect((await apiSend(audienceSim, 'DELETE', `/api/lists/${newsletter.id}`)).status).toBe(404);
+  });
+
+  it('a segment: 204, then gone from its path, the listing and profiles', async () => {
+    const vip = unedited.store.segments.find((segment) => segment.name === 'VIP Customers');
+    if (!vip) throw new Error('every account has a VIP segment');
+    const profilePath = `/api/profiles/${memberOf(vip.id)}?include=segments`;
+    expect(named((await apiGet(audienceSim, profilePath)).body, 'segments')).toEqual([expect.arrayContaining([vip.id]), expect.arrayContaining([vip.id])]);
+
+    const deleted = await apiSend(audienceSim, 'DELETE', `/api/segments/${vip.id}`);
+    expect([deleted.status, deleted.text, deleted.headers.get('content-type')]).toEqual([204, '', null]);
+    expect((await apiGet(audienceSim, `/api/segments/${vip.id}`)).status).toBe(404);
+    expect(ids((await apiGet(audienceSim, '/api/segments')).body)).toEqual(ids((await apiGet(unedited, '/api/segments')).body).filter((id) => id !== vip.id));
+    expect(named((await apiGet(audienceSim, profilePath)).body, 'segments')).toEqual(without(named((await apiGet(unedited, profilePath)).body, 'segments'), vip.id));
+    expect((await apiSend(audienceSim, 'DELETE', `/api/segments/${vip.id}`)).status).toBe(404);
+  });
+
+  it('take no query parameters', async () => {
+    const requests: [string, string][] = [
+      [`/api/lists/${unedited.store.lists[1]?.id}?include=flow-triggers`, 'include'],
+      [`/api/segments/${unedited.store.segments[0]?.id}?fields[segment]=name`, 'fields[segment]'],
+    ];
+    for (const [path, parameter] of requests) {
+      const response = await apiSend(audienceSim, 'DELETE', path);
+      expect(response.status, path).toBe(400);
+      expect(firstError(response)).toMatchObject({ source: { parameter }, detail: expect.stringMatching(/takes none/) });
+    }
+    expect(audienceSim.store.lists.map((list) => list.id)).toContain(unedited.store.lists[1]?.id);
+    expect(audienceSim.store.segments.map((segment) => segment.id)).toContain(unedited.store.segments[0]?.id);
+  });
+});
+
 describe('edits of what the account does not have, and other methods', () => {
   it('answer 404 for unknown ids, as the GET routes do', async () => {
     const requests: [string, string, unknown, string][] = [
@@ -136,6 +211,8 @@ describe('edits of what the account does not have, and other methods', () => {
       ['DELETE', '/api/flows/XXXXXX', undefined, 'A flow with id XXXXXX does not exist.'],
       ['DELETE', '/api/flow-actions/123', undefined, 'A flow action with id 123 does not exist.'],
       ['DELETE', '/api/campaigns/01XXXXXXXXXXXXXXXXXXXXXXXX', undefined, 'A campaign with id 01XXXXXXXXXXXXXXXXXXXXXXXX does not exist.'],
+      ['DELETE', '/api/lists/XXXXXX', undefined, 'A list with id XXXXXX does not exist.'],
+      ['DELETE', '/api/segments/XXXXXX', undefined, 'A segment with id XXXXXX does not exist.'],
     ];
     for (const [method, path, body, detail] of requests) {
       const response = await apiSend(sim, method, path, body);
@@ -154,6 +231,10 @@ describe('edits of what the account does not have, and other methods', () => {
       ['PATCH', `/api/flow-actions/${flow.actionIds[0]}`],
       ['DELETE', `/api/flow-messages/${pristine.store.flowAction(flow.actionIds[0] as string)?.messageId}`],
       ['DELETE', '/api/metrics'],
+      ['DELETE', '/api/lists'],
+      ['PATCH', `/api/lists/${sim.store.lists[0]?.id}`],
+      ['PUT', `/api/segments/${sim.store.segments[0]?.id}`],
+      ['DELETE', `/api/profiles/${sim.store.profileAt(0)?.id}`],
     ];
     for (const [method, path] of requests) {
       const response = await apiSend(sim, method, path);

@@ -38,10 +38,10 @@ async function expectExchange(method: string, template: string, path: string, st
 }
 
 describe('openapi-edits.json itself', () => {
-  it('declares the four operations, and its request body schema rejects what it should', () => {
+  it('declares the six operations, and its request body schema rejects what it should', () => {
     const media = (method: string, path: string, status: number) => spec.operation(method, path).response(status).contentType;
     expect(media('PATCH', '/api/flows/{id}', 200)).toBe('application/vnd.api+json');
-    for (const path of ['/api/flows/{id}', '/api/flow-actions/{id}', '/api/campaigns/{id}']) {
+    for (const path of ['/api/flows/{id}', '/api/flow-actions/{id}', '/api/campaigns/{id}', '/api/lists/{id}', '/api/segments/{id}']) {
       expect([media('DELETE', path, 204), media('DELETE', path, 404), media('DELETE', path, 400)]).toEqual([undefined, 'application/vnd.api+json', 'application/vnd.api+json']);
       expect(() => media('DELETE', path, 200)).toThrow(/declares no response for 200/);
     }
@@ -84,5 +84,18 @@ describe('the edit operations answer as openapi-edits.json says', () => {
     await expectExchange('DELETE', '/api/campaigns/{id}', `/api/campaigns/${campaign}?page[size]=1`, 400);
     await expectExchange('DELETE', '/api/campaigns/{id}', `/api/campaigns/${campaign}`, 204);
     await expectExchange('DELETE', '/api/campaigns/{id}', `/api/campaigns/${campaign}`, 404);
+  });
+
+  it('DELETE /api/lists/{id} and /api/segments/{id}: 400 for a parameter, 204 and no body, then 404', async () => {
+    const exchanges: [string, string | undefined][] = [
+      ['/api/lists/{id}', sim.store.lists[2]?.id],
+      ['/api/segments/{id}', sim.store.segments[1]?.id],
+    ];
+    for (const [template, id] of exchanges) {
+      const path = template.replace('{id}', id ?? '');
+      await expectExchange('DELETE', template, `${path}?additional-fields[list]=profile_count`, 400);
+      await expectExchange('DELETE', template, path, 204);
+      await expectExchange('DELETE', template, path, 404);
+    }
   });
 });

@@ -48,8 +48,10 @@ export interface Audiences {
   segments: SimSegment[];
   /** The list or segment a campaign audience sends to. */
   campaignAudienceIds: Record<CampaignAudience, string>;
-  /** Membership rule by list or segment id. */
+  /** Membership rule by list or segment id; none once the list or segment is deleted. */
   ruleOf(id: string): Rule | undefined;
+  /** Drops a deleted list's or segment's rule, so no profile belongs to it and it counts no members. */
+  forgetRule(id: string): void;
 }
 
 /** Builds lists and segments, created before the window as for an established account. */
@@ -90,6 +92,7 @@ export function createAudiences(seed: number, createdBefore: number): Audiences 
       vip: idOf('vip', segments, SEGMENT_PLANS),
     },
     ruleOf: (id) => rules.get(id),
+    forgetRule: (id) => void rules.delete(id),
   };
 }
 

@@ -139,7 +139,7 @@ export function createStoreWithin(options: StoreOptions, chosenBudgets?: StoreBu
   const source: QuerySource = { assembler, materialize, timezone, ...window };
   const profiles = createProfileDirectory(pool, audiences, now.getTime());
   const catalogs = lazy(() => buildCatalogs(model, audiences, flows, { startDay, nowDay, now: now.getTime() }));
-  const edits = createStoreEdits(catalogs, flows.flows, now.getTime());
+  const edits = createStoreEdits(catalogs, flows.flows, audiences, now.getTime());
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
   const conversionMetricIds = new Set(CONVERSION_METRICS.map((index) => metrics[index]?.id));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKlaviyoStore } from './create-klaviyo-store.js';
-import type { KlaviyoStore, SimFlow } from './types.js';
+import type { KlaviyoStore, SimFlow, SimList, SimProfile, SimSegment } from './types.js';
 
 // Each test edits a store of its own: edits mutate it.
 const OPTIONS = { seed: 21, size: 500, months: 3, ordersPerDay: 3, now: new Date('2026-11-01T00:00:00Z') };
@@ -96,5 +96,83 @@ describe('store edits', () => {
       expect(edited.messageActivity(query)).toEqual(pristine.messageActivity(query));
       expect(JSON.stringify([...edited.attributedOrders(query)])).toBe(JSON.stringify([...pristine.attributedOrders(query)]));
     }
+  });
+});
+
+// Deleting an audience reaches memberships and counts: each test edits a store of its own.
+const AUDIENCE_OPTIONS = { seed: 25, size: 500, months: 3, ordersPerDay: 3, now: new Date('2026-11-01T00:00:00Z') };
+
+/** A profile that belongs to list or segment `id` as of `now`. */
+function memberOf(store: KlaviyoStore, id: string): SimProfile {
+  for (const profile of store.profiles()) {
+    const { listIds, segmentIds } = store.membershipsOf(profile);
+    if (listIds.includes(id) || segmentIds.includes(id)) return profile;
+  }
+  throw new Error(`no member of ${id}`);
+}
+
+/** Every audience's member count, by id. */
+const memberCounts = (store: KlaviyoStore) => new Map([...store.lists, ...store.segments].map((audience) => [audience.id, store.memberCount(audience.id)]));
+
+describe('store edits of lists and segments', () => {
+  it('deleteList removes the list from lists, memberships and member counts, and leaves what names it', () => {
+    const store = createKlaviyoStore(AUDIENCE_OPTIONS);
+    const newsletter = store.lists.find((list) => list.name === 'Newsletter') as SimList;
+    const member = memberOf(store, newsletter.id);
+    const memberships = store.membershipsOf(member);
+    const counts = memberCounts(store); // counted before the delete, so a count cached then must not survive it
+    expect(counts.get(newsletter.id)).toBeGreaterThan(0);
+    const campaignsBefore = JSON.stringify(store.campaigns);
+    const segmentsBefore = JSON.stringify(store.segments);
+    expect(segmentsBefore).toContain(newsletter.id); // in the segments' definitions
+    const welcome = store.flows.find((flow) => 'listId' in flow.trigger && flow.trigger.listId === newsletter.id);
+    expect(welcome).toBeDefined();
+    const otherLists = store.lists.filter((list) => list !== newsletter);
+
+    expect(store.deleteList(newsletter.id)).toBe(true);
+    expect(store.lists).toEqual(otherLists);
+    expect(store.membershipsOf(member)).toEqual({ listIds: memberships.listIds.filter((id) => id !== newsletter.id), segmentIds: memberships.segmentIds });
+    expect(store.memberCount(newsletter.id)).toBe(0);
+    counts.delete(newsletter.id);
+    expect(memberCounts(store)).toEqual(counts);
+    // Klaviyo keeps a campaign's audiences as they were, and the segment definitions naming the list.
+    expect(JSON.stringify(store.campaigns)).toBe(campaignsBefore);
+    expect(store.campaigns.some((campaign) => campaign.audience.includes(newsletter.id))).toBe(true);
+    expect(JSON.stringify(store.segments)).toBe(segmentsBefore);
+    expect(store.flow(welcome?.id ?? '')).toBe(welcome);
+    expect(store.deleteList(newsletter.id)).toBe(false);
+    expect(store.deleteList(store.segments[0]?.id ?? '')).toBe(false);
+  });
+
+  it('deleteSegment removes the segment from segments, memberships and member counts', () => {
+    const store = createKlaviyoStore(AUDIENCE_OPTIONS);
+    const engaged = store.segments.find((segment) => segment.name.startsWith('Engaged')) as SimSegment;
+    const member = memberOf(store, engaged.id);
+    const memberships = store.membershipsOf(member);
+    const counts = memberCounts(store);
+    expect(counts.get(engaged.id)).toBeGreaterThan(0);
+    const otherSegments = store.segments.filter((segment) => segment !== engaged);
+
+    expect(store.deleteSegment(engaged.id)).toBe(true);
+    expect(store.segments).toEqual(otherSegments);
+    expect(store.membershipsOf(member)).toEqual({ listIds: memberships.listIds, segmentIds: memberships.segmentIds.filter((id) => id !== engaged.id) });
+    expect(store.memberCount(engaged.id)).toBe(0);
+    counts.delete(engaged.id);
+    expect(memberCounts(store)).toEqual(counts);
+    expect(store.campaigns.some((campaign) => campaign.audience.includes(engaged.id))).toBe(true);
+    expect(store.deleteSegment(engaged.id)).toBe(false);
+    expect(store.deleteSegment(store.lists[0]?.id ?? '')).toBe(false);
+  });
+
+  it('keeps the events and campaigns of a store whose lists and segments were deleted', () => {
+    const pristine = createKlaviyoStore(AUDIENCE_OPTIONS);
+    const edited = createKlaviyoStore(AUDIENCE_OPTIONS);
+    // Deleted before any event or campaign is made, so all of them below are made after the edits.
+    for (const list of pristine.lists) expect(edited.deleteList(list.id)).toBe(true);
+    for (const segment of pristine.segments) expect(edited.deleteSegment(segment.id)).toBe(true);
+    expect([edited.lists.length, edited.segments.length]).toEqual([0, 0]);
+
+    expect(JSON.stringify(edited.campaigns)).toBe(JSON.stringify(pristine.campaigns));
+    expect(JSON.stringify([...edited.events()])).toBe(JSON.stringify([...pristine.events()]));
   });
 });

@@ -450,6 +450,18 @@ export interface KlaviyoStore {
    * `false` when the account has no such campaign.
    */
   deleteCampaign(id: string): boolean;
+  /**
+   * Deletes a list from `lists`, from every profile's memberships and from `memberCount` (0 after).
+   * What names it stays, as in Klaviyo: campaigns' `audience`, segments' `definition`, the
+   * `trigger` of the flow it triggered (which stays). Events stay: none names a list.
+   * `false` when the account has no such list.
+   */
+  deleteList(id: string): boolean;
+  /**
+   * Deletes a segment from `segments`, memberships and `memberCount`, as {@link deleteList} does a
+   * list; campaigns sent to it keep naming it. `false` when the account has no such segment.
+   */
+  deleteSegment(id: string): boolean;
   /** The attribution of a Placed Order or Ordered Product event, if a message drove it. */
   attributionOf(event: SimEvent): SimAttribution | undefined;
   /** Placed Orders (or Ordered Products) attributed to a campaign, flow or message, in (datetime, id) order. */

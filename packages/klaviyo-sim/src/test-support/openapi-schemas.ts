@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The spec copy shipped with this package (see spec/SOURCE.md). */
 export const SPEC_PATH = fileURLToPath(new URL('../../spec/openapi-subset.json', import.meta.url));
-/** The edit operations (PATCH and DELETE of flows, flow actions and campaigns), cut from the full spec (see spec/SOURCE.md). */
+/** The edit operations (PATCH of flows; DELETE of flows, flow actions, campaigns, lists and segments), cut from the full spec (see spec/SOURCE.md). */
 export const EDITS_SPEC_PATH = fileURLToPath(new URL('../../spec/openapi-edits.json', import.meta.url));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -96,12 +96,19 @@ describe('rate limits (klaviyo mode)', () => {
     expect((await send('GET', '/api/flows/XVTP5Q')).headers.get('RateLimit-Remaining')).toBe('59');
     const campaign = await send('DELETE', '/api/campaigns/XVTP5Q');
     expect([campaign.headers.get('RateLimit-Limit'), campaign.headers.get('RateLimit-Remaining')]).toEqual(['150', '149']);
+    const list = await send('DELETE', '/api/lists/XXXXXX');
+    expect([list.status, list.headers.get('RateLimit-Limit'), list.headers.get('RateLimit-Remaining')]).toEqual([404, '150', '149']);
+    expect((await send('GET', '/api/lists/XXXXXX')).headers.get('RateLimit-Limit')).toBe('750');
+    const segments = [];
+    for (let i = 0; i < 4; i += 1) segments.push((await send('DELETE', '/api/segments/XXXXXX')).status);
+    expect(segments).toEqual([404, 404, 404, 429]);
+    expect((await send('GET', '/api/segments/XXXXXX')).headers.get('RateLimit-Remaining')).toBe('749');
   });
 
   it("takes the edit operations' limits from openapi-edits.json", () => {
     const spec = JSON.parse(readFileSync(EDITS_SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, { operationId: string; 'x-klaviyo-ratelimit': { burst: string; steady: string } }>> };
     const operations = Object.values(spec.paths).flatMap((item) => Object.values(item));
-    expect(operations.map((operation) => operation.operationId).sort()).toEqual(['delete_campaign', 'delete_flow', 'delete_flow_action', 'update_flow']);
+    expect(operations.map((operation) => operation.operationId).sort()).toEqual(['delete_campaign', 'delete_flow', 'delete_flow_action', 'delete_list', 'delete_segment', 'update_flow']);
     for (const operation of operations) {
       const { burst, steady } = operation['x-klaviyo-ratelimit'];
       expect(KLAVIYO_RATE_LIMITS[operation.operationId], operation.operationId).toEqual({ burst: Number(burst.replace('/s', '')), steady: Number(steady.replace('/m', '')) });
@@ -168,6 +175,9 @@ describe('rateLimitBucket', () => {
     expect(bucket('DELETE', '/api/flows/F1')).toBe('delete_flow');
     expect(bucket('DELETE', '/api/flow-actions/123')).toBe('delete_flow_action');
     expect(bucket('DELETE', '/api/campaigns/C1')).toBe('delete_campaign');
+    expect(bucket('DELETE', '/api/lists/L1/')).toBe('delete_list');
+    expect(bucket('DELETE', '/api/segments/S1')).toBe('delete_segment');
+    expect(bucket('DELETE', '/api/lists')).toBeUndefined();
     expect(bucket('PUT', '/api/flows/F1')).toBeUndefined();
     expect(bucket('DELETE', '/api/flow-messages/M1')).toBeUndefined();
     expect(bucket('GET', '/api/flow-series-reports')).toBeUndefined();

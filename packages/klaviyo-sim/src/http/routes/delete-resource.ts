@@ -29,3 +29,9 @@ export const deleteFlow = deleteRoute('flow', (store, id) => store.deleteFlow(id
 
 /** `DELETE /api/flow-actions/{id}` (delete_flow_action): the action and its message; the flow's `updated` moves. */
 export const deleteFlowAction = deleteRoute('flow action', (store, id) => store.deleteFlowAction(id));
+
+/** `DELETE /api/lists/{id}` (delete_list): the list, from listings and memberships; campaigns keep naming it. */
+export const deleteList = deleteRoute('list', (store, id) => store.deleteList(id));
+
+/** `DELETE /api/segments/{id}` (delete_segment): the segment, from listings and memberships. */
+export const deleteSegment = deleteRoute('segment', (store, id) => store.deleteSegment(id));
