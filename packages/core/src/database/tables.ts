@@ -181,14 +181,14 @@ export interface ProfilesTable extends KlaviyoRecordColumns {
   last_event_date: Timestamp | null;
 }
 
-export interface ListsTable extends KlaviyoRecordColumns {
+export interface ListsTable extends KlaviyoRecordColumns, DeletableColumns {
   name: string;
   opt_in_process: string | null;
   created: Timestamp | null;
   updated: Timestamp | null;
 }
 
-export interface SegmentsTable extends KlaviyoRecordColumns {
+export interface SegmentsTable extends KlaviyoRecordColumns, DeletableColumns {
   name: string;
   is_active: boolean | null;
   is_processing: boolean | null;

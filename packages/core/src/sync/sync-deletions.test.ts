@@ -10,7 +10,7 @@ const NOW = new Date('2026-08-01T00:00:00Z');
 const API_KEY = 'pk_deletions';
 const HEADERS = { Authorization: `Klaviyo-API-Key ${API_KEY}`, revision: '2026-07-15' };
 
-type DeletableTable = 'campaigns' | 'campaign_messages' | 'flows' | 'flow_actions' | 'flow_messages';
+type DeletableTable = 'lists' | 'segments' | 'campaigns' | 'campaign_messages' | 'flows' | 'flow_actions' | 'flow_messages';
 
 /** Rewrites one response body on its way to the client (the sync sees what Klaviyo would have sent). */
 type BodyEdit = (url: URL, body: { data: Array<Record<string, unknown>> }) => void;
@@ -66,12 +66,12 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
     store = createKlaviyoStore({ seed: 34, size: 500, ordersPerDay: 3, now: NOW });
     app = createSimulatorApp(store, { apiKey: API_KEY });
     database = await openTestDatabase(engine);
-    await sync(['flows', 'campaigns']);
+    await sync(['lists', 'segments', 'flows', 'campaigns']);
   }, 120_000);
   afterAll(() => database?.close());
 
   it('marks nothing while everything still exists', async () => {
-    for (const table of ['campaigns', 'campaign_messages', 'flows', 'flow_actions', 'flow_messages'] as const) expect((await marks(table)).deleted, table).toEqual([]);
+    for (const table of ['lists', 'segments', 'campaigns', 'campaign_messages', 'flows', 'flow_actions', 'flow_messages'] as const) expect((await marks(table)).deleted, table).toEqual([]);
     expect((await marks('flows')).kept).toEqual(sorted(store.flows.map((flow) => flow.id)));
   });
 
@@ -93,7 +93,7 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
     expect((await marks('flow_actions')).kept).toEqual(sorted(actionsOf()));
     expect((await marks('flow_messages')).kept).toEqual(sorted(messagesOf()));
     expect((await marks('flows')).at).toEqual(new Set([store.now.getTime()]));
-    expect(streamOf(report, 'flows').deleted).toBe(1);
+    expect(streamOf(report, 'flows:ids')).toMatchObject({ deleted: 1, received: store.flows.length });
     // The flow's own listing found the one action and the one message; the rest went with their flow.
     expect(streamOf(report, 'flow-actions').deleted).toBe(1 + goneActions.length);
     expect(streamOf(report, 'flow-messages').deleted).toBe(1 + goneMessages.length);
@@ -103,7 +103,7 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
     const before = await marks('flow_actions');
     const report = await sync(['flows']);
     expect(await marks('flow_actions')).toEqual(before);
-    for (const stream of ['flows', 'flow-actions', 'flow-messages']) expect(streamOf(report, stream).deleted ?? 0, stream).toBe(0);
+    for (const stream of ['flows:ids', 'flow-actions', 'flow-messages']) expect(streamOf(report, stream).deleted ?? 0, stream).toBe(0);
   });
 
   it('marks nothing when the id listing holds a record without an id, and marks once the listing is whole', async () => {
@@ -134,7 +134,7 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
     await database.kysely.updateTable('flows').set({ deleted_at: new Date(0) }).where('id', '=', kept).execute();
     const report = await sync(['flows']);
     expect((await marks('flows')).kept).toContain(kept);
-    expect(streamOf(report, 'flows').deleted ?? 0).toBe(0);
+    expect(streamOf(report, 'flows:ids').deleted ?? 0).toBe(0);
   });
 
   it('marks a deleted campaign with its message, whatever its channel or archive state', async () => {
@@ -145,5 +145,19 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
     expect((await marks('campaign_messages')).deleted).toEqual(sorted(gone.map((campaign) => campaign.messageId)));
     expect((await marks('campaigns')).kept).toEqual(sorted(store.campaigns.map((campaign) => campaign.id)));
     expect(streamOf(report, 'campaigns:ids')).toMatchObject({ deleted: 2, received: store.campaigns.length });
+  });
+
+  it('marks a deleted list and a deleted segment, and lists every one of their ids each sync', async () => {
+    const list = store.lists[0]!.id;
+    const segment = store.segments.at(-1)!.id;
+    await remove(`/api/lists/${list}`);
+    await remove(`/api/segments/${segment}`);
+    const report = await sync(['lists', 'segments']);
+    expect((await marks('lists')).deleted).toEqual([list]);
+    expect((await marks('segments')).deleted).toEqual([segment]);
+    expect((await marks('lists')).kept).toEqual(sorted(store.lists.map((candidate) => candidate.id)));
+    expect((await marks('segments')).kept).toEqual(sorted(store.segments.map((candidate) => candidate.id)));
+    expect(streamOf(report, 'lists:ids')).toMatchObject({ deleted: 1, received: store.lists.length });
+    expect(streamOf(report, 'segments:ids')).toMatchObject({ deleted: 1, received: store.segments.length });
   });
 });

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 
-// Campaigns, flows and their parts that were deleted in Klaviyo. Klaviyo's listings never show a
-// deletion (a deleted record is simply absent), so the sync finds them by listing every id and
-// sets `deleted_at` on the rows it no longer sees. The rows stay: events and attributions that
-// name a deleted flow or campaign still need its name, as Klaviyo's own reports keep them.
-export const DELETABLE_TABLES = ['campaigns', 'campaign_messages', 'flows', 'flow_actions', 'flow_messages'] as const;
+// Lists, segments, campaigns, flows and their parts that were deleted in Klaviyo. Klaviyo's
+// listings never show a deletion (a deleted record is simply absent), so the sync finds them by
+// listing every id and sets `deleted_at` on the rows it no longer sees. The rows stay: events and
+// attributions that name a deleted flow or campaign still need its name, as Klaviyo's own reports
+// keep them.
+export const DELETABLE_TABLES = ['lists', 'segments', 'campaigns', 'campaign_messages', 'flows', 'flow_actions', 'flow_messages'] as const;
 
 export const deletedInKlaviyoSchema = {
   async up(db: Kysely<unknown>): Promise<void> {

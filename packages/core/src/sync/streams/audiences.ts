@@ -2,6 +2,7 @@ import { klaviyoFilter } from '../../klaviyo/filter.js';
 import { readWatermark } from '../sync-state.js';
 import { listRow, profileRow, segmentRow } from '../transform/resource-rows.js';
 import type { StreamReport } from '../types.js';
+import { sweepDeleted } from './deletions.js';
 import { emptyReport, loadPages, type StreamContext } from './resource-loader.js';
 
 const updated = (row: { updated: unknown }) => (row.updated instanceof Date ? row.updated : null);
@@ -25,22 +26,34 @@ export async function syncProfiles(context: StreamContext): Promise<StreamReport
   return loadPages(context, { stream: 'profiles', table: 'profiles', toRow: profileRow, cursor: updated }, pages, undefined, emptyReport('profiles', previous));
 }
 
-/** Lists changed since the last sync; the endpoint serves at most 10 a page. */
-export async function syncLists(context: StreamContext): Promise<StreamReport> {
+/** Lists changed since the last sync, 10 a page (the endpoint's most); then the deleted ones (`lists:ids`). */
+export async function syncLists(context: StreamContext): Promise<StreamReport[]> {
   const { since, previous } = await updatedSince(context, 'lists');
   const pages = () => context.klaviyo.list('/api/lists', {
     query: { sort: 'updated', 'page[size]': 10, ...(since ? { filter: klaviyoFilter.greaterThan('updated', since) } : {}) },
     ...(context.signal ? { signal: context.signal } : {}),
   });
-  return loadPages(context, { stream: 'lists', table: 'lists', toRow: listRow, cursor: updated }, pages, undefined, emptyReport('lists', previous));
+  const lists = await loadPages(context, { stream: 'lists', table: 'lists', toRow: listRow, cursor: updated }, pages, undefined, emptyReport('lists', previous));
+  return [lists, await sweepDeletedAudiences(context, '/api/lists', 'lists')];
 }
 
-/** Segments changed since the last sync; at most 10 a page. */
-export async function syncSegments(context: StreamContext): Promise<StreamReport> {
+/** Segments changed since the last sync, 10 a page; then the deleted ones (`segments:ids`). */
+export async function syncSegments(context: StreamContext): Promise<StreamReport[]> {
   const { since, previous } = await updatedSince(context, 'segments');
   const pages = () => context.klaviyo.list('/api/segments', {
     query: { sort: 'updated', 'page[size]': 10, ...(since ? { filter: klaviyoFilter.greaterThan('updated', since) } : {}) },
     ...(context.signal ? { signal: context.signal } : {}),
   });
-  return loadPages(context, { stream: 'segments', table: 'segments', toRow: segmentRow, cursor: updated }, pages, undefined, emptyReport('segments', previous));
+  const segments = await loadPages(context, { stream: 'segments', table: 'segments', toRow: segmentRow, cursor: updated }, pages, undefined, emptyReport('segments', previous));
+  return [segments, await sweepDeletedAudiences(context, '/api/segments', 'segments')];
+}
+
+/** Every list's or segment's id, names only (a few pages of 10), and the stored ones they lack marked deleted. */
+async function sweepDeletedAudiences(context: StreamContext, path: '/api/lists' | '/api/segments', table: 'lists' | 'segments'): Promise<StreamReport> {
+  const signal = context.signal ? { signal: context.signal } : {};
+  const listing = () =>
+    path === '/api/lists'
+      ? context.klaviyo.list(path, { query: { 'fields[list]': ['name'], 'page[size]': 10 }, ...signal })
+      : context.klaviyo.list(path, { query: { 'fields[segment]': ['name'], 'page[size]': 10 }, ...signal });
+  return (await sweepDeleted(context, table, table, [listing])).report;
 }

@@ -2,7 +2,7 @@ import { klaviyoFilter } from '../../klaviyo/filter.js';
 import { campaignMessageRow, campaignRow } from '../transform/resource-rows.js';
 import type { StreamReport } from '../types.js';
 import { updatedSince } from './audiences.js';
-import { type ListedIds, listIds, markChildrenDeleted, markDeleted, noteIds } from './deletions.js';
+import { type ListedIds, markChildrenDeleted, markDeleted, noteIds, sweepDeleted } from './deletions.js';
 import { emptyReport, loadPage, loadPages, type StreamContext } from './resource-loader.js';
 
 /** The channels Klaviyo lists campaigns by; the listing requires exactly one of them. */
@@ -52,15 +52,14 @@ export async function syncCampaigns(context: StreamContext, channel: CampaignCha
  * incremental listings never show a deletion.
  */
 export async function sweepDeletedCampaigns(context: StreamContext): Promise<StreamReport> {
-  const report = emptyReport('campaigns:ids');
   const signal = context.signal ? { signal: context.signal } : {};
   const listing = (channel: CampaignChannel, archived: boolean) => () =>
     context.klaviyo.list('/api/campaigns', {
       query: { filter: klaviyoFilter.and(klaviyoFilter.equals('messages.channel', channel), klaviyoFilter.equals('archived', archived)), 'fields[campaign]': ['name'], 'page[size]': 100 },
       ...signal,
     });
-  const listed = await listIds(context, CAMPAIGN_CHANNELS.flatMap((channel) => [listing(channel, false), listing(channel, true)]), report);
-  const gone = await markDeleted(context, { table: 'campaigns' }, listed, report);
-  await markChildrenDeleted(context, 'campaign_messages', 'campaign_id', gone, emptyReport('campaign-messages'));
+  const listings = CAMPAIGN_CHANNELS.flatMap((channel) => [listing(channel, false), listing(channel, true)]);
+  const { report, gone } = await sweepDeleted(context, 'campaigns', 'campaigns', listings);
+  await markChildrenDeleted(context, 'campaign_messages', 'campaign_id', gone);
   return report;
 }

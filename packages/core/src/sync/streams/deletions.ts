@@ -3,10 +3,10 @@ import type { KlaviyoResponse } from '../../klaviyo/client.js';
 import { recordIdOf } from '../quarantine.js';
 import { storeRawResponse } from '../raw-responses.js';
 import type { StreamReport } from '../types.js';
-import { eachPage, type StreamContext } from './resource-loader.js';
+import { eachPage, emptyReport, type StreamContext } from './resource-loader.js';
 
 /** Tables whose rows are marked when Klaviyo no longer has the record (migration 0004). */
-export type DeletableTable = 'campaigns' | 'campaign_messages' | 'flows' | 'flow_actions' | 'flow_messages';
+export type DeletableTable = 'lists' | 'segments' | 'campaigns' | 'campaign_messages' | 'flows' | 'flow_actions' | 'flow_messages';
 
 /** The rows a complete listing covers: all of the account's, or those under one parent. */
 export type ListingScope = { table: DeletableTable } | { table: DeletableTable; parent: { column: 'campaign_id' | 'flow_id' | 'flow_action_id'; id: string } };
@@ -37,6 +37,21 @@ export async function listIds(context: StreamContext, listings: ReadonlyArray<()
   }
   report.received += listed.ids.size;
   return listed;
+}
+
+/**
+ * Lists every id of a resource (`<stream>:ids`) and marks the stored rows of `table` it lacks
+ * deleted. Returns the report and the ids marked, so that their children can be marked too.
+ */
+export async function sweepDeleted(
+  context: StreamContext,
+  stream: string,
+  table: 'lists' | 'segments' | 'campaigns' | 'flows',
+  listings: ReadonlyArray<() => AsyncIterable<KlaviyoResponse<unknown>>>,
+): Promise<{ report: StreamReport; gone: string[] }> {
+  const report = emptyReport(`${stream}:ids`);
+  const listed = await listIds(context, listings, report);
+  return { report, gone: await markDeleted(context, { table }, listed, report) };
 }
 
 /** Adds a page's record ids to what a listing saw. */
@@ -71,16 +86,18 @@ export async function markDeleted(context: StreamContext, scope: ListingScope, l
 
 /**
  * Marks the rows under deleted parents: a deleted flow's actions and messages, a deleted action's
- * messages, a deleted campaign's messages. Klaviyo deletes them with their parent.
+ * messages, a deleted campaign's messages. Klaviyo deletes them with their parent. They are counted
+ * on `report` when the children have a stream of their own (campaign messages are per channel).
  */
 export async function markChildrenDeleted(
   context: StreamContext,
   table: Exclude<DeletableTable, 'campaigns' | 'flows'>,
   parentColumn: 'campaign_id' | 'flow_id' | 'flow_action_id',
   parentIds: readonly string[],
-  report: StreamReport,
+  report?: StreamReport,
 ): Promise<void> {
-  report.deleted = (report.deleted ?? 0) + (await setDeletedAt(context, table, parentColumn, parentIds, context.clock()));
+  const marked = await setDeletedAt(context, table, parentColumn, parentIds, context.clock());
+  if (report) report.deleted = (report.deleted ?? 0) + marked;
 }
 
 /** Marks (`at`) or unmarks (null) the rows whose `column` is one of `values`; returns how many changed. */

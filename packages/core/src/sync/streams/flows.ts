@@ -3,7 +3,7 @@ import { klaviyoFilter } from '../../klaviyo/filter.js';
 import { flowActionRow, flowMessageRow, flowRow } from '../transform/resource-rows.js';
 import type { StreamReport } from '../types.js';
 import { updatedSince } from './audiences.js';
-import { type ListedIds, listIds, markChildrenDeleted, markDeleted, noteIds } from './deletions.js';
+import { type ListedIds, markChildrenDeleted, markDeleted, noteIds, sweepDeleted } from './deletions.js';
 import { changedRecordIds } from './flow-changes.js';
 import { advancePast, eachPage, emptyReport, loadPage, type ResourceLoad, type StreamContext } from './resource-loader.js';
 
@@ -44,17 +44,15 @@ export async function syncFlows(context: StreamContext): Promise<StreamReport[]>
     for (const flowId of changed) await syncFlowActions(context, flowId, children);
     await advancePast(context, flowsLoad, await loadPage(context, flowsLoad, page, flows), flows);
   });
-  const ids = await sweepDeletedFlows(context, flows, children);
+  const ids = await sweepDeletedFlows(context, children);
   return [flows, children.actions, children.messages, ids];
 }
 
 /** Lists every flow's id (archived and not: Klaviyo may leave archived ones out of a plain listing) and marks the stored flows it lacks. */
-async function sweepDeletedFlows(context: StreamContext, flows: StreamReport, children: ChildReports): Promise<StreamReport> {
-  const report = emptyReport('flows:ids');
+async function sweepDeletedFlows(context: StreamContext, children: ChildReports): Promise<StreamReport> {
   const listing = (archived: boolean) => () =>
     context.klaviyo.list('/api/flows', { query: { filter: klaviyoFilter.equals('archived', archived), 'fields[flow]': ['name'], 'page[size]': 50 }, ...signalOf(context) });
-  const listed = await listIds(context, [listing(false), listing(true)], report);
-  const gone = await markDeleted(context, { table: 'flows' }, listed, flows);
+  const { report, gone } = await sweepDeleted(context, 'flows', 'flows', [listing(false), listing(true)]);
   await markChildrenDeleted(context, 'flow_actions', 'flow_id', gone, children.actions);
   await markChildrenDeleted(context, 'flow_messages', 'flow_id', gone, children.messages);
   return report;

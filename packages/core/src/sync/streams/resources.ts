@@ -10,9 +10,9 @@ export async function syncResource(context: StreamContext, resource: ResourceStr
     case 'profiles':
       return [await syncProfiles(context)];
     case 'lists':
-      return [await syncLists(context)];
+      return syncLists(context);
     case 'segments':
-      return [await syncSegments(context)];
+      return syncSegments(context);
     case 'campaigns': {
       const reports: StreamReport[] = [];
       for (const channel of CAMPAIGN_CHANNELS) for (const archived of [false, true]) reports.push(...(await syncCampaigns(context, channel, archived)));

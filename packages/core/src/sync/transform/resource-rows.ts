@@ -45,6 +45,7 @@ export const listRow = validated('list', listResource, (list): RowOf<'lists'> =>
   created: date(list.attributes.created),
   updated: date(list.attributes.updated),
   attributes: toJsonb(list.attributes),
+  deleted_at: null,
 }));
 
 export const segmentRow = validated('segment', segmentResource, (segment): RowOf<'segments'> => ({
@@ -56,6 +57,7 @@ export const segmentRow = validated('segment', segmentResource, (segment): RowOf
   created: date(segment.attributes.created),
   updated: date(segment.attributes.updated),
   attributes: toJsonb(segment.attributes),
+  deleted_at: null,
 }));
 
 /** Campaign rows of one channel's listing (the listing is per channel, the resource does not say). */
