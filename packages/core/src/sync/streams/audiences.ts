@@ -54,6 +54,7 @@ async function sweepDeletedAudiences(context: StreamContext, path: '/api/lists' 
   const listing = () =>
     path === '/api/lists'
       ? context.klaviyo.list(path, { query: { 'fields[list]': ['name'], 'page[size]': 10 }, ...signal })
-      : context.klaviyo.list(path, { query: { 'fields[segment]': ['name'], 'page[size]': 10 }, ...signal });
+      : // The spec requires these three on every segment, sparse fieldsets or not: asked for, the answer stays valid.
+        context.klaviyo.list(path, { query: { 'fields[segment]': ['name', 'is_active', 'is_processing', 'is_starred'], 'page[size]': 10 }, ...signal });
   return (await sweepDeleted(context, table, table, [listing])).report;
 }

@@ -47,15 +47,16 @@ export async function syncCampaigns(context: StreamContext, channel: CampaignCha
 }
 
 /**
- * Lists the id of every campaign of every channel, archived or not (`campaigns:ids`, six listings
- * of 100 a page), and marks the stored campaigns it lacks deleted, with their messages: Klaviyo's
+ * Lists every campaign of every channel, archived or not (`campaigns:ids`, six listings of 100 a
+ * page), and marks the stored campaigns it lacks deleted, with their messages: Klaviyo's
  * incremental listings never show a deletion.
  */
 export async function sweepDeletedCampaigns(context: StreamContext): Promise<StreamReport> {
   const signal = context.signal ? { signal: context.signal } : {};
   const listing = (channel: CampaignChannel, archived: boolean) => () =>
     context.klaviyo.list('/api/campaigns', {
-      query: { filter: klaviyoFilter.and(klaviyoFilter.equals('messages.channel', channel), klaviyoFilter.equals('archived', archived)), 'fields[campaign]': ['name'], 'page[size]': 100 },
+      // Whole campaigns: the spec requires nearly every attribute on each, sparse fieldsets or not.
+      query: { filter: klaviyoFilter.and(klaviyoFilter.equals('messages.channel', channel), klaviyoFilter.equals('archived', archived)), 'page[size]': 100 },
       ...signal,
     });
   const listings = CAMPAIGN_CHANNELS.flatMap((channel) => [listing(channel, false), listing(channel, true)]);
