@@ -101,8 +101,13 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
 
   it('keeps the first deletion time and counts nothing again on the next sync', async () => {
     const before = await marks('flow_actions');
+    const rawFlowPages = () => database.kysely.selectFrom('raw_api_responses').select(['id', 'params']).where('endpoint', '=', '/api/flows').orderBy('id').execute();
+    const rawBefore = (await rawFlowPages()).length;
     const report = await sync(['flows']);
     expect(await marks('flow_actions')).toEqual(before);
+    // The id listings load no rows, so they are not kept raw; the incremental listing is.
+    const rawAdded = (await rawFlowPages()).slice(rawBefore);
+    expect(rawAdded.map((row) => Object.keys(row.params as object).sort())).toEqual([['filter', 'page[size]', 'sort']]);
     for (const stream of ['flows:ids', 'flow-actions', 'flow-messages']) expect(streamOf(report, stream).deleted ?? 0, stream).toBe(0);
   });
 

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { KlaviyoResponse } from '../../klaviyo/client.js';
 import { recordIdOf } from '../quarantine.js';
-import { storeRawResponse } from '../raw-responses.js';
 import type { StreamReport } from '../types.js';
 import { eachPage, emptyReport, type StreamContext } from './resource-loader.js';
 
@@ -22,15 +21,15 @@ export interface ListedIds {
 const CHUNK = 1000;
 
 /**
- * Reads every page of listings (storing each raw, as every response is) and collects the ids they
- * hold. A refused cursor restarts a listing (ids seen twice are one); any other failure throws
- * before anything is marked, so only a complete listing ever marks a row deleted.
+ * Reads every page of listings and collects the ids they hold. A refused cursor restarts a listing
+ * (ids seen twice are one); any other failure throws before anything is marked, so only a complete
+ * listing ever marks a row deleted. These pages are not stored raw: they load no row that would
+ * point back to them, and kept on every sync they would repeat the whole catalogue each time.
  */
 export async function listIds(context: StreamContext, listings: ReadonlyArray<() => AsyncIterable<KlaviyoResponse<unknown>>>, report: StreamReport): Promise<ListedIds> {
   const listed: ListedIds = { ids: new Set(), incomplete: false };
   for (const open of listings) {
     await eachPage(open, async (page) => {
-      await storeRawResponse(context.database.kysely, context.accountId, page as KlaviyoResponse);
       noteIds(listed, page);
       report.pages += 1;
     });
