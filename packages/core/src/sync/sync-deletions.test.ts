@@ -4,7 +4,7 @@ import type { KlensDatabase } from '../database/database.js';
 import { createKlaviyoClient } from '../klaviyo/client.js';
 import { openTestDatabase, testDatabaseEngines } from '../testing/test-database.js';
 import { syncAccount } from './sync-account.js';
-import type { ResourceStreamName, SyncReport } from './types.js';
+import type { ResourceStreamName, SyncOptions, SyncReport } from './types.js';
 
 const NOW = new Date('2026-08-01T00:00:00Z');
 const API_KEY = 'pk_deletions';
@@ -20,7 +20,7 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
   let database: KlensDatabase;
   let app: ReturnType<typeof createSimulatorApp>;
 
-  const sync = (resources: ResourceStreamName[], options: { edit?: BodyEdit; abortAt?: (url: URL) => boolean } = {}): Promise<SyncReport> => {
+  const sync = (resources: ResourceStreamName[], options: { edit?: BodyEdit; abortAt?: (url: URL) => boolean; onProgress?: SyncOptions['onProgress'] } = {}): Promise<SyncReport> => {
     const controller = new AbortController();
     return syncAccount({
       database,
@@ -43,6 +43,7 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
       metrics: [],
       resources,
       signal: controller.signal,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   };
   /** Deletes through the simulator's API, as a Klaviyo user's app would. */
@@ -145,8 +146,12 @@ describe.each(testDatabaseEngines())('finding records deleted in Klaviyo on %s',
   it('marks a deleted campaign with its message, whatever its channel or archive state', async () => {
     const gone = [store.campaigns.find((campaign) => campaign.archived)!, store.campaigns.find((campaign) => !campaign.archived && campaign.channel === 'sms')!];
     for (const campaign of gone) await remove(`/api/campaigns/${campaign.id}`);
-    const report = await sync(['campaigns']);
+    const progress: Array<{ pages: number; received: number }> = [];
+    const report = await sync(['campaigns'], { onProgress: (step) => step.stream === 'campaigns:ids' && progress.push({ pages: step.pages, received: step.received }) });
     expect((await marks('campaigns')).deleted).toEqual(sorted(gone.map((campaign) => campaign.id)));
+    // One progress line per page of the id listings, the last with every id.
+    expect(progress.map((step) => step.pages)).toEqual(Array.from({ length: streamOf(report, 'campaigns:ids').pages }, (_, i) => i + 1));
+    expect(progress.at(-1)!.received).toBe(store.campaigns.length);
     expect((await marks('campaign_messages')).deleted).toEqual(sorted(gone.map((campaign) => campaign.messageId)));
     expect((await marks('campaigns')).kept).toEqual(sorted(store.campaigns.map((campaign) => campaign.id)));
     expect(streamOf(report, 'campaigns:ids')).toMatchObject({ deleted: 2, received: store.campaigns.length });

@@ -23,7 +23,8 @@ const CHUNK = 1000;
 /**
  * Reads every page of listings and collects the ids they hold. A refused cursor restarts a listing
  * (ids seen twice are one); any other failure throws before anything is marked, so only a complete
- * listing ever marks a row deleted. These pages are not stored raw: they load no row that would
+ * listing ever marks a row deleted. Progress is reported after each page (a large account has
+ * thousands of campaigns, read whole). These pages are not stored raw: they load no row that would
  * point back to them, and kept on every sync they would repeat the whole catalogue each time.
  */
 export async function listIds(context: StreamContext, listings: ReadonlyArray<() => AsyncIterable<KlaviyoResponse<unknown>>>, report: StreamReport): Promise<ListedIds> {
@@ -32,6 +33,7 @@ export async function listIds(context: StreamContext, listings: ReadonlyArray<()
     await eachPage(open, async (page) => {
       noteIds(listed, page);
       report.pages += 1;
+      context.onProgress?.({ ...report, received: report.received + listed.ids.size });
     });
   }
   report.received += listed.ids.size;
