@@ -56,5 +56,5 @@ async function sweepDeletedAudiences(context: StreamContext, path: '/api/lists' 
       ? context.klaviyo.list(path, { query: { 'fields[list]': ['name'], 'page[size]': 10 }, ...signal })
       : // The spec requires these three on every segment, sparse fieldsets or not: asked for, the answer stays valid.
         context.klaviyo.list(path, { query: { 'fields[segment]': ['name', 'is_active', 'is_processing', 'is_starred'], 'page[size]': 10 }, ...signal });
-  return (await sweepDeleted(context, table, table, [listing])).report;
+  return (await sweepDeleted(context, table, [listing])).report;
 }

@@ -2,7 +2,7 @@ import { klaviyoFilter } from '../../klaviyo/filter.js';
 import { campaignMessageRow, campaignRow } from '../transform/resource-rows.js';
 import type { StreamReport } from '../types.js';
 import { updatedSince } from './audiences.js';
-import { type ListedIds, markChildrenDeleted, markDeleted, noteIds, sweepDeleted } from './deletions.js';
+import { markChildrenDeleted, markDeleted, noIds, noteIds, sweepDeleted } from './deletions.js';
 import { emptyReport, loadPage, loadPages, type StreamContext } from './resource-loader.js';
 
 /** The channels Klaviyo lists campaigns by; the listing requires exactly one of them. */
@@ -36,7 +36,7 @@ export async function syncCampaigns(context: StreamContext, channel: CampaignCha
         // The whole list of the campaign's messages: those it lacks were deleted.
         const response = await context.klaviyo.read('/api/campaigns/{id}/campaign-messages', { path: { id: campaign.id }, ...signal });
         await loadPage(context, { stream: messages.stream, table: 'campaign_messages', toRow: campaignMessageRow(campaign.id) }, response, messages);
-        const listed: ListedIds = { ids: new Set(), incomplete: false };
+        const listed = noIds();
         noteIds(listed, response);
         await markDeleted(context, { table: 'campaign_messages', parent: { column: 'campaign_id', id: campaign.id } }, listed, messages);
       }
@@ -60,7 +60,7 @@ export async function sweepDeletedCampaigns(context: StreamContext): Promise<Str
       ...signal,
     });
   const listings = CAMPAIGN_CHANNELS.flatMap((channel) => [listing(channel, false), listing(channel, true)]);
-  const { report, gone } = await sweepDeleted(context, 'campaigns', 'campaigns', listings);
+  const { report, gone } = await sweepDeleted(context, 'campaigns', listings);
   await markChildrenDeleted(context, 'campaign_messages', 'campaign_id', gone);
   return report;
 }

@@ -17,6 +17,9 @@ export interface ListedIds {
   incomplete: boolean;
 }
 
+/** What a listing has seen before its first page. */
+export const noIds = (): ListedIds => ({ ids: new Set(), incomplete: false });
+
 // Ids per statement: far below PostgreSQL's 65 535 parameters.
 const CHUNK = 1000;
 
@@ -28,7 +31,7 @@ const CHUNK = 1000;
  * point back to them, and kept on every sync they would repeat the whole catalogue each time.
  */
 export async function listIds(context: StreamContext, listings: ReadonlyArray<() => AsyncIterable<KlaviyoResponse<unknown>>>, report: StreamReport): Promise<ListedIds> {
-  const listed: ListedIds = { ids: new Set(), incomplete: false };
+  const listed = noIds();
   for (const open of listings) {
     await eachPage(open, async (page) => {
       noteIds(listed, page);
@@ -41,16 +44,15 @@ export async function listIds(context: StreamContext, listings: ReadonlyArray<()
 }
 
 /**
- * Lists every id of a resource (`<stream>:ids`) and marks the stored rows of `table` it lacks
- * deleted. Returns the report and the ids marked, so that their children can be marked too.
+ * Lists every id of a resource (the `<table>:ids` stream) and marks the stored rows of `table` it
+ * lacks deleted. Returns the report and the ids marked, so that their children can be marked too.
  */
 export async function sweepDeleted(
   context: StreamContext,
-  stream: string,
   table: 'lists' | 'segments' | 'campaigns' | 'flows',
   listings: ReadonlyArray<() => AsyncIterable<KlaviyoResponse<unknown>>>,
 ): Promise<{ report: StreamReport; gone: string[] }> {
-  const report = emptyReport(`${stream}:ids`);
+  const report = emptyReport(`${table}:ids`);
   const listed = await listIds(context, listings, report);
   return { report, gone: await markDeleted(context, { table }, listed, report) };
 }

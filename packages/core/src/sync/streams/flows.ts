@@ -3,7 +3,7 @@ import { klaviyoFilter } from '../../klaviyo/filter.js';
 import { flowActionRow, flowMessageRow, flowRow } from '../transform/resource-rows.js';
 import type { StreamReport } from '../types.js';
 import { updatedSince } from './audiences.js';
-import { type ListedIds, markChildrenDeleted, markDeleted, noteIds, sweepDeleted } from './deletions.js';
+import { markChildrenDeleted, markDeleted, noIds, noteIds, sweepDeleted } from './deletions.js';
 import { changedRecordIds } from './flow-changes.js';
 import { advancePast, eachPage, emptyReport, loadPage, type ResourceLoad, type StreamContext } from './resource-loader.js';
 
@@ -52,7 +52,7 @@ export async function syncFlows(context: StreamContext): Promise<StreamReport[]>
 async function sweepDeletedFlows(context: StreamContext, children: ChildReports): Promise<StreamReport> {
   const listing = (archived: boolean) => () =>
     context.klaviyo.list('/api/flows', { query: { filter: klaviyoFilter.equals('archived', archived), 'fields[flow]': ['name'], 'page[size]': 50 }, ...signalOf(context) });
-  const { report, gone } = await sweepDeleted(context, 'flows', 'flows', [listing(false), listing(true)]);
+  const { report, gone } = await sweepDeleted(context, 'flows', [listing(false), listing(true)]);
   await markChildrenDeleted(context, 'flow_actions', 'flow_id', gone, children.actions);
   await markChildrenDeleted(context, 'flow_messages', 'flow_id', gone, children.messages);
   return report;
@@ -61,7 +61,7 @@ async function sweepDeletedFlows(context: StreamContext, children: ChildReports)
 async function syncFlowActions(context: StreamContext, flowId: string, reports: ChildReports): Promise<void> {
   const load: ResourceLoad<'flow_actions'> = { stream: reports.actions.stream, table: 'flow_actions', toRow: flowActionRow(flowId) };
   const pages = () => context.klaviyo.list('/api/flows/{id}/flow-actions', { path: { id: flowId }, query: CHILD_QUERY, ...signalOf(context) });
-  const listed: ListedIds = { ids: new Set(), incomplete: false };
+  const listed = noIds();
   await eachPage(pages, async (page) => {
     noteIds(listed, page);
     const changed = await changedRecordIds(context, 'flow_actions', recordsOf(page));
@@ -75,7 +75,7 @@ async function syncFlowActions(context: StreamContext, flowId: string, reports: 
 async function syncActionMessages(context: StreamContext, flowId: string, actionId: string, report: StreamReport): Promise<void> {
   const load: ResourceLoad<'flow_messages'> = { stream: report.stream, table: 'flow_messages', toRow: flowMessageRow(flowId, actionId) };
   const pages = () => context.klaviyo.list('/api/flow-actions/{id}/flow-messages', { path: { id: actionId }, query: CHILD_QUERY, ...signalOf(context) });
-  const listed: ListedIds = { ids: new Set(), incomplete: false };
+  const listed = noIds();
   await eachPage(pages, async (page) => {
     noteIds(listed, page);
     await loadPage(context, load, page, report);
