@@ -1,4 +1,6 @@
+import { Buffer } from 'node:buffer';
 import type { KlaviyoErrorObject } from '../errors.js';
+import { parseJsonBody } from './json-body.js';
 
 /** What one HTTP attempt came to. */
 export type AttemptOutcome =
@@ -26,7 +28,7 @@ export async function attemptOnce(doFetch: typeof fetch, request: AttemptRequest
   request.signal?.throwIfAborted();
   const timeout = AbortSignal.timeout(request.timeoutMs);
   let response: Response;
-  let text: string;
+  let bytes: Uint8Array;
   try {
     response = await doFetch(request.url, {
       method: request.method,
@@ -34,14 +36,14 @@ export async function attemptOnce(doFetch: typeof fetch, request: AttemptRequest
       ...(request.body !== undefined ? { body: request.body } : {}),
       signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
     });
-    text = await response.text();
+    bytes = await readBytes(response);
   } catch (cause) {
     if (request.signal?.aborted) throw request.signal.reason;
     return { kind: 'network', cause, timedOut: timeout.aborted };
   }
   let json: unknown;
   try {
-    json = text ? JSON.parse(text) : undefined;
+    json = bytes.length > 0 ? parseJsonBody(bytes) : undefined;
   } catch (cause) {
     // A failure status says enough without a body (a proxy's HTML 502, say); only a success needs one.
     if (!response.ok) json = undefined;
@@ -62,6 +64,17 @@ export async function attemptOnce(doFetch: typeof fetch, request: AttemptRequest
     return { kind: 'malformed', status: response.status, cause: new Error('the body has no `data` member') };
   }
   return { kind: 'ok', status: response.status, body: json };
+}
+
+/**
+ * The body as bytes, not text: a page of events is parsed in pieces rather than made one large
+ * string (json-body.ts). Read from the stream, as `arrayBuffer()` copies the whole body once more.
+ */
+async function readBytes(response: Response): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of response.body) chunks.push(chunk);
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }
 
 /** Statuses worth another attempt: throttling and server-side failures (the SDKs retry 429, 503, 504, 524). */
