@@ -9,7 +9,9 @@
 // Klens's own client, which also asks early; one time slice or several read at once, as Klens's
 // sync backfills a metric in 4), and reads both processes' peak RSS and CPU time per event. CPU
 // time is the steadier figure on a shared machine: events/s falls when other work takes a core,
-// µs/event much less.
+// µs/event much less. Page faults per event are counted on both sides, and what one costs on this
+// machine is measured at the start and the end: on a VM that backs each page on first touch a fault
+// can cost 10 µs or more, and a process that keeps mapping new memory pays for it on every page.
 //
 // The baseline, measured in the same run: right after each simulator measurement the same client
 // reads as many events from replay-server.mjs, which serves the store's first pages again and
@@ -62,10 +64,34 @@ function calibrate() {
   return { knob, perUnit: events / (knob === 'SIZE' ? CALIBRATION_SIZE : 10), limit: knob === 'SIZE' ? 5_000_000 : 100_000 };
 }
 
+/** Fields of /proc/<pid>/stat after the command name: field n of proc(5) is at index n - 3. */
+const statOf = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+
 /** CPU seconds (user + system) a running process has used, from /proc (Linux; clock ticks of 1/100 s). */
 function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statOf(pid);
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Minor page faults a running process has taken, from /proc (Linux). */
+const pageFaults = (pid) => Number(statOf(pid)[7]);
+
+/**
+ * What one page fault costs on this machine: fresh memory touched a page at a time. On a bare
+ * machine it is a fraction of a microsecond; on a VM whose host backs each page on first touch it
+ * can be 10 µs or more, and then every process that maps new memory (a large string, a growing
+ * heap) pays for it. It explains much of why the same code reads at different rates on different
+ * machines, so it is measured here and printed with the figures.
+ */
+function pageFaultMicroseconds() {
+  const PAGES = 16384;
+  const times = [1, 2, 3].map(() => {
+    const started = performance.now();
+    const memory = new Uint8Array(PAGES * 4096);
+    for (let at = 0; at < memory.length; at += 4096) memory[at] = 1;
+    return ((performance.now() - started) * 1000) / PAGES;
+  });
+  return median(times);
 }
 
 /** Peak resident set size of a running process, in kB, from /proc (Linux). */
@@ -137,6 +163,8 @@ function runClient(url, apiKey, { transport, slices }, window, limit = maxEvents
 console.log(`bench:sim: counting the events of a SIZE=${CALIBRATION_SIZE} store to calibrate the sizes…`);
 const { knob, perUnit, limit } = calibrate();
 console.log(`bench:sim: ${perUnit.toFixed(1)} events per unit of ${knob} (seed ${seed}); sizes ${sizes.join(', ')}`);
+const faultCostAtStart = pageFaultMicroseconds();
+console.log(`bench:sim: a page fault costs ${faultCostAtStart.toFixed(2)} µs on this machine now (fresh memory touched a page at a time)`);
 const runs = Number(process.env.BENCH_RUNS ?? '3');
 if (!(Number.isInteger(runs) && runs >= 1)) {
   console.error('BENCH_RUNS must be a positive integer');
@@ -165,10 +193,12 @@ async function measure({ target, setting, window }, client, server, limit) {
   const started = server === 'replay' ? await startReplay(env) : await startSimulator(env);
   try {
     const serverCpuBefore = cpuSeconds(started.child.pid);
+    const serverFaultsBefore = pageFaults(started.child.pid);
     const result = await runClient(started.url, started.apiKey, client, window, limit);
     const serverPeakKb = peakRssKb(started.child.pid);
     const serverCpuSeconds = cpuSeconds(started.child.pid) - serverCpuBefore;
-    return { target, server, ...result, serverPeakKb, serverCpuSeconds };
+    const serverPageFaults = pageFaults(started.child.pid) - serverFaultsBefore;
+    return { target, server, ...result, serverPeakKb, serverCpuSeconds, serverPageFaults };
   } finally {
     started.child.kill('SIGTERM');
   }
@@ -266,6 +296,8 @@ for (const { target } of stores) {
       'MB/s (JSON)': (median(group.map((row) => row.bytes / row.seconds)) / 1e6).toFixed(1),
       'simulator CPU µs/event': median(group.map((row) => (row.serverCpuSeconds * 1e6) / row.events)).toFixed(1),
       'client CPU µs/event': median(group.map((row) => (row.cpuSeconds * 1e6) / row.events)).toFixed(1),
+      'simulator page faults per 1k events': median(group.map((row) => (row.serverPageFaults * 1000) / row.events)).toFixed(0),
+      'client page faults per 1k events': median(group.map((row) => (row.pageFaults * 1000) / row.events)).toFixed(0),
       'simulator peak RSS MB': mb(Math.max(...group.map((row) => row.serverPeakKb))),
       'client peak RSS MB': mb(Math.max(...group.map((row) => row.peakRssKb))),
     });
@@ -296,5 +328,6 @@ if (storeMemory.length > 0) {
 }
 console.log('\nKlaviyo simulator: GET /api/events, page[size]=1000, loopback; client node:http (keep-alive) or fetch, reading 1 or more time slices at once');
 if (maxEvents) console.log(`(each client stopped after ${Number(maxEvents).toLocaleString('en-US')} events; "target events" is the store's size)`);
+console.log(`(a page fault cost ${faultCostAtStart.toFixed(2)} µs at the start and ${pageFaultMicroseconds().toFixed(2)} µs at the end: page faults per 1k events times that is what mapping new memory cost each side)`);
 console.log(`(medians of ${runs} runs; peak RSS is the largest of the runs; "JSON.parse ceiling" is the events/s the client's JSON.parse time alone allowed in the same run: no one-thread client that parses every page can beat it)`);
 console.table(table);

@@ -118,6 +118,8 @@ async function* plainPages(url) {
 }
 
 const started = performance.now();
+// Page faults while paging (not while Node starts): each costs microseconds on a VM (see bench-sim.mjs).
+const faultsBefore = process.resourceUsage().minorPageFault;
 let lastReport = started;
 
 /** Pages through one slice until it ends or has read `limit` events. */
@@ -153,4 +155,5 @@ agent.destroy();
 // maxRSS is in kilobytes: the client's peak resident memory over the whole run. CPU time is the
 // client's share of the machine's work, which a busy machine does not inflate the way it does seconds.
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ transport, slices, events, pages, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, parseSeconds, peakRssKb: process.resourceUsage().maxRSS }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ transport, slices, events, pages, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, parseSeconds, peakRssKb: usage.maxRSS, pageFaults: usage.minorPageFault - faultsBefore }));
