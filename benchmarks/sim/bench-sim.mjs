@@ -33,7 +33,8 @@
 // BENCH_MAX_EVENTS (default 1000000: each client stops after this many events, so the 10M store is
 // measured on its first million events instead of an hour of paging; `all` pages through everything;
 // the table says how many were served), BENCH_BASELINE (default on; `off` skips the replay runs),
-// BENCH_STORE_MEMORY (default on; `off` skips the in-process store memory runs).
+// BENCH_STORE_MEMORY (default on; `off` skips the in-process store memory runs), BENCH_PAGE_PARSE
+// (default on; `off` skips page-parse.mjs: Klens's client parsing a page against one string per page).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -204,15 +205,31 @@ async function measure({ target, setting, window }, client, server, limit) {
   }
 }
 
-/** What the store holds after reading `limit` events in `slices` (store-memory.mjs, its own process). */
-function measureStoreMemory({ setting }, slices, limit) {
-  const args = ['--expose-gc', join(here, 'store-memory.mjs'), simDist, seed, knob, String(setting), String(limit), String(slices)];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Runs one of this folder's measurement scripts in its own process: the JSON line it prints. */
+function runMeasurement(script, args, nodeOptions = []) {
+  const child = spawn(process.execPath, [...nodeOptions, join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`store-memory.mjs exited with ${code}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} exited with ${code}`))));
   });
+}
+
+/** What the store holds after reading `limit` events in `slices` (store-memory.mjs). */
+const measureStoreMemory = ({ setting }, slices, limit) =>
+  runMeasurement('store-memory.mjs', [simDist, seed, knob, String(setting), String(limit), String(slices)], ['--expose-gc']);
+
+const pageParseText = process.env.BENCH_PAGE_PARSE ?? 'on';
+if (!['on', 'off'].includes(pageParseText)) {
+  console.error('BENCH_PAGE_PARSE must be on or off');
+  process.exit(2);
+}
+// Klens's client against the baseline of one string per page, on the same pages (page-parse.mjs).
+let pageParse;
+if (pageParseText === 'on') {
+  console.log('\npage parse: Klens\'s client (runs of resource objects) against one string per page and JSON.parse…');
+  const { setting } = stores[stores.length - 1];
+  pageParse = await runMeasurement('page-parse.mjs', [simDist, join(root, 'packages', 'core', 'dist'), seed, knob, String(setting)]);
 }
 
 const storeMemoryText = process.env.BENCH_STORE_MEMORY ?? 'on';
@@ -320,6 +337,15 @@ if (baseline) {
   console.log(`\nBaseline: the same clients against a server replaying the store's first ${REPLAY_PAGES} pages (the same JSON, no generation), each run right after the simulator's`);
   console.log('(the most a client got on this machine in the same run; "simulator ÷ replay" in the table below is the median of the runs\' ratios)');
   console.table(baselineTable);
+}
+if (pageParse) {
+  const ms = (side) => `${side.msPerPage.toFixed(2)} (${side.min.toFixed(2)}–${side.max.toFixed(2)})`;
+  console.log(`\nParsing a page in Klens's client: the store's first ${pageParse.pages} event pages with their attributions (${(pageParse.bytesPerPage / 1e6).toFixed(2)} MB each), in-process, rounds alternated`);
+  console.table([
+    { parse: 'one string, then JSON.parse (baseline)', 'ms/page (median, min–max)': ms(pageParse.whole), 'page faults/page': pageParse.whole.faultsPerPage.toFixed(0) },
+    { parse: "runs of resource objects (Klens's client)", 'ms/page (median, min–max)': ms(pageParse.pieces), 'page faults/page': pageParse.pieces.faultsPerPage.toFixed(0) },
+  ]);
+  console.log(`(baseline ÷ Klens's client, median of the rounds' ratios: ${pageParse.wholeOverPieces.toFixed(2)})`);
 }
 if (storeMemory.length > 0) {
   console.log('\nStore memory: the store read in-process (no HTTP), pages of 1000 taken from each slice in turn; "store live" is what the');

@@ -2,9 +2,9 @@ import { Buffer } from 'node:buffer';
 
 /**
  * Bodies this large are parsed in pieces (see {@link parseJsonBody}). V8 keeps a string over about
- * 128 kB in its own freshly mapped pages, and on the 2-core VMs we measure on, touching them costs 4.4 ms
- * per MB against 0.1 ms per MB for a 100 kB string: a page of 1000 events (1 MB) spent more time
- * becoming a string than being parsed.
+ * 128 kB in its own freshly mapped pages, and on the VMs we measure on a page fault costs 11–17 µs:
+ * a page of 1000 events (1 MB) as one string took about 230 faults, as long as its parse
+ * (benchmarks/sim/page-parse.mjs: one string per page took 1.5× as long as this).
  */
 const PIECES_FROM = 256 * 1024;
 /** Most bytes parsed as one run of records: well under V8's large-object size. */
