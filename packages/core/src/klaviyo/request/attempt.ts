@@ -1,6 +1,5 @@
-import { Buffer } from 'node:buffer';
 import type { KlaviyoErrorObject } from '../errors.js';
-import { parseJsonBody } from './json-body.js';
+import { parseJsonChunks } from './json-body.js';
 
 /** What one HTTP attempt came to. */
 export type AttemptOutcome =
@@ -28,7 +27,7 @@ export async function attemptOnce(doFetch: typeof fetch, request: AttemptRequest
   request.signal?.throwIfAborted();
   const timeout = AbortSignal.timeout(request.timeoutMs);
   let response: Response;
-  let bytes: Uint8Array;
+  let chunks: Uint8Array[];
   try {
     response = await doFetch(request.url, {
       method: request.method,
@@ -36,14 +35,14 @@ export async function attemptOnce(doFetch: typeof fetch, request: AttemptRequest
       ...(request.body !== undefined ? { body: request.body } : {}),
       signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
     });
-    bytes = await readBytes(response);
+    chunks = await readChunks(response);
   } catch (cause) {
     if (request.signal?.aborted) throw request.signal.reason;
     return { kind: 'network', cause, timedOut: timeout.aborted };
   }
   let json: unknown;
   try {
-    json = bytes.length > 0 ? parseJsonBody(bytes) : undefined;
+    json = chunks.some((chunk) => chunk.length > 0) ? parseJsonChunks(chunks) : undefined;
   } catch (cause) {
     // A failure status says enough without a body (a proxy's HTML 502, say); only a success needs one.
     if (!response.ok) json = undefined;
@@ -67,14 +66,14 @@ export async function attemptOnce(doFetch: typeof fetch, request: AttemptRequest
 }
 
 /**
- * The body as bytes, not text: a page of events is parsed in pieces rather than made one large
- * string (json-body.ts). Read from the stream, as `arrayBuffer()` copies the whole body once more.
+ * The body as its chunks of bytes, not text: a page of events is parsed in pieces rather than made
+ * one large string, and the chunks are joined in a buffer kept for the purpose (json-body.ts), where
+ * `arrayBuffer()` would map a new one for every page.
  */
-async function readBytes(response: Response): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(0);
+async function readChunks(response: Response): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of response.body) chunks.push(chunk);
-  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+  if (response.body) for await (const chunk of response.body) chunks.push(chunk);
+  return chunks;
 }
 
 /** Statuses worth another attempt: throttling and server-side failures (the SDKs retry 429, 503, 504, 524). */

@@ -1,7 +1,7 @@
 import { createKlaviyoStore, createSimulatorApp } from '@klens/klaviyo-sim';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../random/seeded-random.js';
-import { parseJsonBody, parseJsonBodyTelling } from './json-body.js';
+import { parseJsonBody, parseJsonBodyTelling, parseJsonChunks } from './json-body.js';
 
 // parseJsonBody must be JSON.parse of the decoded body, exactly: the same value (and prototypes),
 // the same error. JSON.parse over the whole text is the reference every test compares against.
@@ -113,6 +113,48 @@ describe('parseJsonBody on hostile documents', () => {
     const body = encode(`{"data":[${records.join(',')}]}`);
     for (let at = body.indexOf(0x40); at >= 0 && at < body.length; at = body.indexOf(0x40, at + 5000)) body[at] = 0xff;
     expect(expectSameAsJsonParse(body)).toBeGreaterThan(0);
+  });
+});
+
+/** `bytes` cut into chunks of random sizes from 1 byte to `largest`, as a response stream may give them. */
+function chunked(bytes: Uint8Array, random: () => number, largest: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const size = 1 + Math.floor(random() * largest);
+    chunks.push(bytes.slice(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
+
+describe('parseJsonChunks', () => {
+  it('parses a body in chunks of any size as JSON.parse parses it whole', async () => {
+    const random = seededRandom(7);
+    const pages = await eventPages(2, 'include=attributions');
+    for (const page of pages) {
+      for (const largest of [3, 1000, 65_536, 400_000]) expect(parseJsonChunks(chunked(page, random, largest))).toStrictEqual(reference(page));
+    }
+  });
+
+  it('leaves an earlier result intact when the next body is parsed (the scratch it joins chunks in is reused)', async () => {
+    const random = seededRandom(8);
+    const [first, second] = (await eventPages(2, '')) as [Uint8Array, Uint8Array];
+    const parsed = parseJsonChunks(chunked(first, random, 65_536));
+    parseJsonChunks(chunked(second, random, 65_536));
+    expect(parsed).toStrictEqual(reference(first));
+  });
+
+  it('parses a body larger than the scratch it keeps (8 MB)', () => {
+    const record = (i: number) => `{"type":"event","id":"${i}","attributes":{"note":"${'x'.repeat(900)}"}}`;
+    const body = encode(`{"data":[${Array.from({ length: 9500 }, (_, i) => record(i)).join(',')}]}`);
+    expect(body.length).toBeGreaterThan(8 * 1024 * 1024);
+    expect(parseJsonChunks(chunked(body, seededRandom(9), 65_536))).toStrictEqual(reference(body));
+  });
+
+  it('throws JSON.parse\'s SyntaxError for a body cut off in chunks', async () => {
+    const [page] = (await eventPages(1, '')) as [Uint8Array];
+    const cut = page.subarray(0, page.length - 10);
+    expect(() => parseJsonChunks(chunked(cut, seededRandom(10), 65_536))).toThrow(SyntaxError);
   });
 });
 

@@ -43,6 +43,29 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   return parseJsonBodyTelling(bytes).value;
 }
 
+/**
+ * Scratch a body in several chunks is copied into before it is parsed, kept between bodies: a new
+ * megabyte for every page would be mapped afresh each time (the cost above, for bytes this time).
+ * The parse is synchronous and its result holds no view of the bytes, so one scratch serves all.
+ */
+let scratch = new Uint8Array(0);
+/** Scratch held for good covers bodies up to this size; a larger one gets a buffer of its own. */
+const SCRATCH_KEPT = 8 * 1024 * 1024;
+
+/** {@link parseJsonBody} of the chunks of a body, in order, as a response stream gives them. */
+export function parseJsonChunks(chunks: readonly Uint8Array[]): unknown {
+  if (chunks.length === 1) return parseJsonBody(chunks[0] as Uint8Array);
+  const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  if (length > SCRATCH_KEPT) return parseJsonBody(Buffer.concat(chunks, length));
+  if (scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_KEPT, Math.max(length, scratch.length * 2)));
+  let at = 0;
+  for (const chunk of chunks) {
+    scratch.set(chunk, at);
+    at += chunk.length;
+  }
+  return parseJsonBody(scratch.subarray(0, length));
+}
+
 /** {@link parseJsonBody}'s value, and how many runs of objects were parsed apart (0: parsed whole). */
 export function parseJsonBodyTelling(bytes: Uint8Array): { value: unknown; runs: number } {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
