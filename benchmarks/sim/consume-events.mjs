@@ -73,7 +73,19 @@ async function* klensPages(url) {
     return response;
   };
   const klaviyo = createKlaviyoClient({ apiKey, baseUrl, fetch: counting, rateLimiter: { acquire: async () => {} }, maxConcurrency: slices * 2 });
-  for await (const response of klaviyo.pages(url)) yield response.body;
+  const pages = klaviyo.pages(url);
+  try {
+    for (;;) {
+      let step = await pages.next();
+      if (step.done) return;
+      let body = step.value.body;
+      step = undefined;
+      yield body;
+      body = undefined; // let go before the next page (see readSlice)
+    }
+  } finally {
+    await pages.return();
+  }
 }
 
 /** The `links.next` of a page, read from the end of its text (`…"next":"<url>"}}`), without parsing it all. */
@@ -98,10 +110,11 @@ async function* aheadPages(url) {
     // node:http writes the request on a later turn of the event loop, and JSON.parse below holds
     // the loop for milliseconds: without this turn the request would leave only after the parse.
     if (pending) await new Promise((resolve) => setImmediate(resolve));
-    const page = JSON.parse(text);
+    let page = JSON.parse(text);
     if ((page.links.next ?? undefined) !== next) throw new Error(`links.next read from the end of the body (${next}) is not the page's (${page.links.next})`);
     bytes += text.length;
     yield page;
+    page = undefined; // let go before the next page (see readSlice)
   }
 }
 
@@ -110,10 +123,11 @@ async function* plainPages(url) {
   for (let next = url; next; ) {
     const { status, text } = await get(next);
     if (status !== 200) throw new Error(`GET ${next} answered ${status}: ${text.slice(0, 300)}`);
-    const page = JSON.parse(text);
+    let page = JSON.parse(text);
     bytes += text.length;
-    yield page;
     next = page.links.next;
+    yield page;
+    page = undefined; // let go before the next page (see readSlice)
   }
 }
 
@@ -126,11 +140,23 @@ let lastReport = started;
 async function readSlice(firstUrl, limit) {
   let read = 0;
   const pagesOf = { klens: klensPages, 'http-ahead': aheadPages }[transport] ?? plainPages;
-  for await (const page of pagesOf(firstUrl)) {
-    read += page.data.length;
-    events += page.data.length;
+  // Not for await: a suspended async function keeps its locals, dead or not, so the loop would hold
+  // each page until the next arrived. With 4 slices that kept pages alive across collections of the
+  // young generation: 1.2 GB promoted to the old one per million events, a third of the client's CPU.
+  // A consumer that stores each page lets go of it once stored; so does this one.
+  const listing = pagesOf(firstUrl);
+  for (;;) {
+    let step = await listing.next();
+    if (step.done) break;
+    const count = step.value.data.length;
+    step = undefined;
+    read += count;
+    events += count;
     pages += 1;
-    if (read >= limit) break;
+    if (read >= limit) {
+      await listing.return();
+      break;
+    }
     const now = performance.now();
     if (now - lastReport > PROGRESS_EVERY_MS) {
       lastReport = now;

@@ -199,10 +199,14 @@ export function createKlaviyoClient(options: KlaviyoClientOptions): KlaviyoClien
     let pending: Promise<KlaviyoResponse> | undefined = request(urlFor(path, query).toString());
     try {
       while (pending) {
-        const response: KlaviyoResponse = await pending;
-        const next = response.body.links?.next ?? undefined;
+        let response: KlaviyoResponse | undefined = await pending;
+        const next: string | undefined = response.body.links?.next ?? undefined;
         pending = next ? request(next) : undefined;
         yield response;
+        // Let go of the page before waiting for the next: a suspended generator keeps its locals,
+        // dead or not, so each page would live until the next one arrived and, with several
+        // listings read at once, outlast collections of the young generation.
+        response = undefined;
       }
     } finally {
       abandoned.abort(new KlensError('ABORTED', 'The listing was closed before its last page.'));

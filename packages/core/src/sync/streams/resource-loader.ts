@@ -115,10 +115,37 @@ const CURSOR_RESTARTS = 3;
 export async function eachPage<B>(open: () => AsyncIterable<KlaviyoResponse<B>>, handle: (page: KlaviyoResponse<B>) => Promise<void>): Promise<void> {
   for (let restarts = 0; ; restarts++) {
     try {
-      for await (const page of open()) await handle(page);
+      await handleInTurn(open(), handle);
       return;
     } catch (error) {
       if (!(error instanceof KlaviyoCursorExpiredError) || restarts >= CURSOR_RESTARTS) throw error;
+    }
+  }
+}
+
+/**
+ * `for await (const page of pages) await handle(page)`, except that each page is let go before
+ * the next is awaited: a suspended async function keeps its locals, dead or not, so the loop would
+ * hold every page until the next one arrived.
+ */
+export async function handleInTurn<T>(pages: AsyncIterable<T>, handle: (page: T) => Promise<void>): Promise<void> {
+  const iterator = pages[Symbol.asyncIterator]();
+  for (;;) {
+    let step: IteratorResult<T> | undefined = await iterator.next();
+    if (step.done) return;
+    const handled = handle(step.value);
+    step = undefined;
+    try {
+      await handled;
+    } catch (error) {
+      // As for await does when its body throws: the listing is closed (its request on the way
+      // aborted), and a failure to close does not hide the failure that matters.
+      try {
+        await iterator.return?.();
+      } catch {
+        // The handling failure below is the one to report.
+      }
+      throw error;
     }
   }
 }
